@@ -1,0 +1,54 @@
+import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
+import type { BotAdapter, Storage } from 'botbuilder';
+import type { Config } from '../config';
+import type { Logger } from '../shared/logger';
+import type { Store } from '../store/cosmos-store';
+import { CosmosTurnStateStorage } from '../store/turn-state-storage';
+import { PeopleService } from '../features/people/people.service';
+import { PeopleStore } from '../features/people/people.store';
+import { registerPeopleRoutes } from '../features/people/people.routes';
+import { registerHelpRoutes } from '../features/help/help.routes';
+import { createRouteWrapper } from './route-wrapper';
+import { BOT_COMMANDS } from './commands';
+import { registerFallback } from './fallback';
+import { useTenantGate, useTurnLog } from './turn-middleware';
+
+export interface BotDeps {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  adapter: TeamsAdapter;
+  /** Turn state storage; the `botstate` container unless a test gives another. */
+  storage?: Storage;
+}
+
+/** Builds the teams-ai Application with every feature's routes, in the order they are matched. */
+export function createBot(deps: BotDeps): Application {
+  const { store, logger, adapter } = deps;
+  const app = new Application({
+    adapter,
+    botAppId: deps.config.bot.id ?? '',
+    storage: deps.storage ?? new CosmosTurnStateStorage(store.containers.botstate),
+    removeRecipientMention: true,
+    startTypingTimer: true,
+  });
+  const people = new PeopleService(new PeopleStore(store.containers.people));
+  const route = createRouteWrapper({ people, logger });
+
+  registerHelpRoutes(app, { route, commands: BOT_COMMANDS });
+  registerPeopleRoutes(app, { route });
+  registerFallback(app, { route });
+  return app;
+}
+
+/** Adds the turn log and the tenant gate to an adapter (the server's, or a test's). */
+export function installMiddleware(adapter: BotAdapter, config: Config, logger: Logger): void {
+  useTurnLog(adapter, logger);
+  useTenantGate(adapter, config.allowedTenants, logger);
+  adapter.onTurnError = async (context, error) => {
+    logger.error({ err: error, activityType: context.activity.type }, 'unhandled turn error');
+    if (context.activity.type === 'message') {
+      await context.sendActivity('Something went wrong on our side and nothing was changed. Please try again.');
+    }
+  };
+}

@@ -1,0 +1,6 @@
+import type { CommandInfo } from '../shared/commands';
+import { HELP_COMMAND } from '../features/help/help.routes';
+import { WHOAMI_COMMAND } from '../features/people/people.routes';
+
+/** Every text command, in the order the help card lists them. The manifest's command lists match these. */
+export const BOT_COMMANDS: CommandInfo[] = [HELP_COMMAND, WHOAMI_COMMAND];

@@ -1,0 +1,48 @@
+import type { BotAdapter, TurnContext } from 'botbuilder';
+import type { Logger } from '../shared/logger';
+import { TURN_OUTCOME_KEY, TURN_ROUTE_KEY } from '../shared/turn';
+
+/**
+ * One log line per turn: activity type, route, duration and outcome. Never the message text or
+ * who sent it, so no customer data reaches the logs at info level.
+ */
+export function useTurnLog(adapter: BotAdapter, logger: Logger): void {
+  adapter.use(async (context: TurnContext, next: () => Promise<void>) => {
+    const started = performance.now();
+    let outcome: string | undefined;
+    try {
+      await next();
+    } catch (error) {
+      outcome = 'error';
+      throw error;
+    } finally {
+      const activity = context.activity;
+      logger.info(
+        {
+          activityType: activity.type,
+          activityName: activity.name,
+          conversationType: activity.conversation?.conversationType,
+          route: context.turnState.get(TURN_ROUTE_KEY) ?? 'none',
+          durationMs: Math.round((performance.now() - started) * 10) / 10,
+          outcome: outcome ?? context.turnState.get(TURN_OUTCOME_KEY) ?? 'ok',
+        },
+        'turn',
+      );
+    }
+  });
+}
+
+/** With ALLOWED_TENANTS set, activities from any other tenant are refused before any handler runs. */
+export function useTenantGate(adapter: BotAdapter, allowedTenants: readonly string[], logger: Logger): void {
+  if (allowedTenants.length === 0) return;
+  adapter.use(async (context: TurnContext, next: () => Promise<void>) => {
+    const tenant = String(context.activity.channelData?.tenant?.id ?? context.activity.conversation?.tenantId ?? '').toLowerCase();
+    if (allowedTenants.includes(tenant)) return next();
+    context.turnState.set(TURN_ROUTE_KEY, 'tenant.refused');
+    context.turnState.set(TURN_OUTCOME_KEY, 'refused');
+    logger.warn({ tenant: tenant || 'none' }, 'activity from a tenant that is not allowed');
+    if (context.activity.type === 'message') {
+      await context.sendActivity('Deskmate is not available for your organization.');
+    }
+  });
+}

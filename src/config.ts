@@ -1,0 +1,91 @@
+import { z } from 'zod/v4';
+
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  z.preprocess(blankToUndefined, schema.default(fallback as never));
+
+const guid = z.guid({ error: 'expected a GUID such as 00000000-0000-0000-0000-000000000000' });
+const flag = z.enum(['auto', 'on', 'off'], { error: 'expected auto, on or off' });
+
+const envSchema = z
+  .object({
+    PORT: withDefault(z.coerce.number({ error: 'expected a port number' }).int().min(0, 'expected a port from 0 (any free port) to 65535').max(65535, 'expected a port from 0 (any free port) to 65535'), 3978),
+    HOST: optional(z.string().regex(/^[\w.:-]+$/, 'expected a host name or IP address such as 127.0.0.1')),
+    BOT_ID: optional(guid),
+    BOT_PASSWORD: optional(z.string()),
+    BOT_TENANT_ID: optional(guid),
+    BOT_TYPE: withDefault(z.enum(['SingleTenant', 'UserAssignedMSI'], { error: 'expected SingleTenant or UserAssignedMSI (Azure no longer creates multi-tenant bots)' }), 'SingleTenant'),
+    ALLOWED_TENANTS: optional(z.string().regex(/^[0-9a-fA-F-]{36}(,\s*[0-9a-fA-F-]{36})*$/, 'expected a comma-separated list of tenant GUIDs')),
+    COSMOS_ENDPOINT: optional(z.url({ protocol: /^https$/, error: 'expected an https URL such as https://myaccount.documents.azure.com:443/' })),
+    COSMOS_KEY: optional(z.string()),
+    COSMOS_DATABASE: withDefault(z.string().regex(/^[A-Za-z0-9_-]{1,255}$/, 'expected a database name of letters, digits, - and _'), 'deskmate'),
+    EMBEDDED_COSMOS_DATA: withDefault(z.string(), '.data/cosmos.json'),
+    DEMO_DATA: withDefault(flag, 'auto'),
+    KB_DIR: withDefault(z.string(), './kb'),
+    LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected one of fatal, error, warn, info, debug, trace, silent' }), 'info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.BOT_ID && !env.BOT_TENANT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['BOT_TENANT_ID'], message: 'expected the bot tenant GUID when BOT_ID is set' });
+    }
+    if (env.BOT_ID && env.BOT_TYPE === 'SingleTenant' && !env.BOT_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: 'expected the bot client secret when BOT_ID is set and BOT_TYPE is SingleTenant' });
+    }
+  });
+
+/** The validated, frozen process configuration. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** True when no BOT_ID is set: requests are not authenticated, so the server binds to loopback only. */
+  readonly authDisabled: boolean;
+  readonly bot: { readonly id?: string; readonly password?: string; readonly tenantId?: string; readonly type: 'SingleTenant' | 'UserAssignedMSI' };
+  readonly allowedTenants: readonly string[];
+  readonly cosmos:
+    | { readonly kind: 'embedded'; readonly dataFile: string; readonly database: string }
+    | { readonly kind: 'azure'; readonly endpoint: string; readonly key?: string; readonly database: string };
+  readonly demoData: boolean;
+  readonly kbDir: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/** Thrown when the environment is invalid; `problems` has one line per bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment into a frozen Config, or throws ConfigError listing every problem. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message}`));
+  }
+  const e = result.data;
+  const authDisabled = !e.BOT_ID;
+  const cosmos: Config['cosmos'] = e.COSMOS_ENDPOINT
+    ? { kind: 'azure', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE }
+    : { kind: 'embedded', dataFile: e.EMBEDDED_COSMOS_DATA, database: e.COSMOS_DATABASE };
+  return deepFreeze({
+    port: e.PORT,
+    host: authDisabled ? '127.0.0.1' : (e.HOST ?? '0.0.0.0'),
+    authDisabled,
+    bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE },
+    allowedTenants: e.ALLOWED_TENANTS ? e.ALLOWED_TENANTS.split(',').map((t) => t.trim().toLowerCase()) : [],
+    cosmos,
+    demoData: e.DEMO_DATA === 'on' || (e.DEMO_DATA === 'auto' && cosmos.kind === 'embedded'),
+    kbDir: e.KB_DIR,
+    logLevel: e.LOG_LEVEL,
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,42 @@
+import { DomainError } from '../../shared/errors';
+import { PERMISSIONS, type Permission } from './people.permissions';
+import type { Person } from './people.schemas';
+import type { PeopleStore } from './people.store';
+
+/** Who is calling: the Teams identity, and the person record when they are set up. */
+export interface Caller {
+  readonly aadObjectId?: string;
+  readonly displayName: string;
+  readonly person?: Person;
+}
+
+/** True when the caller's roles allow the action. Unknown and inactive people may do nothing. */
+export function can(caller: Caller, permission: Permission): boolean {
+  const person = caller.person;
+  if (!person || !person.active) return false;
+  const allowed: readonly string[] = PERMISSIONS[permission];
+  return person.roles.some((role) => allowed.includes(role));
+}
+
+/** Throws a DomainError the user can read when the caller may not do the action. */
+export function requirePermission(caller: Caller, permission: Permission): Person {
+  if (!caller.person || !caller.person.active) {
+    throw new DomainError('unknown_user', 'You are not set up in Deskmate yet, so you cannot use account data. Ask an admin to add you with your role (agent, mentor or admin); type "whoami" to see the id they will need.');
+  }
+  if (!can(caller, permission)) {
+    throw new DomainError('forbidden', 'Your role does not allow this. If you need it, ask an admin or your team lead.');
+  }
+  return caller.person;
+}
+
+/** Finds who the caller is from their AAD object id (never from anything a card claims). */
+export class PeopleService {
+  constructor(private readonly store: PeopleStore) {}
+
+  async identify(aadObjectId: string | undefined, displayName: string | undefined): Promise<Caller> {
+    const person = aadObjectId ? await this.store.get(aadObjectId) : undefined;
+    return { aadObjectId, displayName: person?.name ?? displayName ?? 'there', person };
+  }
+}
+
+export type { Permission } from './people.permissions';

@@ -1,0 +1,17 @@
+import type { Container } from '@azure/cosmos';
+import { personSchema, type Person } from './people.schemas';
+
+/** Reads and writes people documents (partition key /id = AAD object id). */
+export class PeopleStore {
+  constructor(private readonly container: Container) {}
+
+  /** One point read; undefined when the person is not set up. */
+  async get(aadObjectId: string): Promise<Person | undefined> {
+    const { resource } = await this.container.item(aadObjectId, aadObjectId).read();
+    return resource ? personSchema.parse(resource) : undefined;
+  }
+
+  async upsert(person: Person): Promise<void> {
+    await this.container.items.upsert(personSchema.parse(person));
+  }
+}
