@@ -11,7 +11,7 @@ import { registerHelpRoutes } from '../features/help/help.routes';
 import { createRouteWrapper } from './route-wrapper';
 import { BOT_COMMANDS } from './commands';
 import { registerFallback } from './fallback';
-import { useTenantGate, useTurnLog } from './turn-middleware';
+import { useCommandButtons, useTenantGate, useTurnLog } from './turn-middleware';
 
 export interface BotDeps {
   config: Config;
@@ -45,6 +45,7 @@ export function createBot(deps: BotDeps): Application {
 export function installMiddleware(adapter: BotAdapter, config: Config, logger: Logger): void {
   useTurnLog(adapter, logger);
   useTenantGate(adapter, config.allowedTenants, logger);
+  useCommandButtons(adapter);
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, activityType: context.activity.type }, 'unhandled turn error');
     if (context.activity.type === 'message') {

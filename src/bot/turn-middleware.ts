@@ -1,3 +1,5 @@
+import { z } from 'zod/v4';
+import { COMMAND_FIELD } from '../shared/cards';
 import type { BotAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from '../shared/logger';
 import { TURN_OUTCOME_KEY, TURN_ROUTE_KEY } from '../shared/turn';
@@ -44,5 +46,22 @@ export function useTenantGate(adapter: BotAdapter, allowedTenants: readonly stri
     if (context.activity.type === 'message') {
       await context.sendActivity('Deskmate is not available for your organization.');
     }
+  });
+}
+
+const commandSubmit = z.object({ [COMMAND_FIELD]: z.string().trim().min(1).max(500) });
+
+/**
+ * A command button (see `commandButton`) arrives as a message with no text and `{ command }` in its
+ * value; it becomes the message text, so it takes the same route as typing the command.
+ */
+export function useCommandButtons(adapter: BotAdapter): void {
+  adapter.use(async (context: TurnContext, next: () => Promise<void>) => {
+    const activity = context.activity;
+    if (activity.type === 'message' && !activity.text?.trim()) {
+      const parsed = commandSubmit.safeParse(activity.value);
+      if (parsed.success) activity.text = parsed.data[COMMAND_FIELD];
+    }
+    await next();
   });
 }

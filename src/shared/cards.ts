@@ -50,10 +50,17 @@ export function notice(message: string, style: 'attention' | 'warning' | 'good' 
   });
 }
 
-/** A button that sends `command` as if the user typed it (works in Teams and in Agents Playground). */
+/**
+ * A button that runs a text command as if the user typed it. It is a plain Action.Submit carrying
+ * `{ command }` (the bot reads it as the message text): Agents Playground ignores imBack and
+ * messageBack buttons, and Teams handles this form too.
+ */
 export function commandButton(title: string, command: string): CardAction {
-  return { type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value: command } } };
+  return { type: 'Action.Submit', title, data: { [COMMAND_FIELD]: command } };
 }
+
+/** The field of a card submit that carries a text command. */
+export const COMMAND_FIELD = 'command';
 
 /** Wraps a card as a Bot Framework attachment. */
 export function cardAttachment(card: AdaptiveCard) {

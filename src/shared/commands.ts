@@ -9,4 +9,6 @@ export interface CommandInfo {
   readonly permission?: string;
   /** A complete command to send from a button, when it needs no arguments. */
   readonly example?: string;
+  /** The button's title for `example`, e.g. "Who am I?". */
+  readonly buttonTitle?: string;
 }

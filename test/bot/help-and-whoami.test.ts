@@ -56,6 +56,19 @@ describe('help, whoami and the welcome card (real Application, real store)', () 
     expect(other).toHaveLength(0);
   });
 
+  it('runs the command of a card button (a submit with { command }) like a typed one', async () => {
+    const help = await bot.say('help');
+    const whoamiButton = (help[0]!.attachments![0]!.content as { actions: { title: string; data: unknown }[] }).actions.find((a) => a.title === 'Who am I?');
+    expect(whoamiButton).toBeDefined();
+    const shown = visibleText(await bot.send({ text: undefined, value: whoamiButton!.data }));
+    expect(shown).toContain('Your Deskmate profile');
+  });
+
+  it('ignores a submit whose command is not text', async () => {
+    const shown = visibleText(await bot.send({ text: undefined, value: { command: { $ne: 1 } } }));
+    expect(shown).toContain("I don't know that command yet");
+  });
+
   it('answers an unknown command with a pointer to help', async () => {
     const shown = visibleText(await bot.say('frobnicate the widget'));
     expect(shown).toContain("I don't know that command yet");

@@ -17,7 +17,10 @@ export function helpCard(view: HelpView): AdaptiveCard {
   const who = view.roles.length
     ? text(`Signed in as ${view.displayName} (${view.roles.join(', ')}).`, { isSubtle: true, size: 'Small' })
     : notice('You are not set up in Deskmate yet, so account tools are off for you. Type "whoami" to see what to ask an admin for.', 'warning');
-  const buttons = view.commands.filter((c) => c.example).slice(0, 5).map((c) => commandButton(c.usage, c.example!));
+  const buttons = view.commands
+    .filter((c) => c.example && c.name !== 'help')
+    .slice(0, 5)
+    .map((c) => commandButton(c.buttonTitle ?? c.usage, c.example!));
   return adaptiveCard([...heading('What Deskmate can do', 'Type a command, or press a button below.'), who, ...rows], buttons);
 }
 

@@ -10,6 +10,7 @@ export const WHOAMI_COMMAND: CommandInfo = {
   usage: 'whoami',
   description: 'Shows your name and Deskmate roles, or what to ask an admin for.',
   example: 'whoami',
+  buttonTitle: 'Who am I?',
 };
 
 /** `whoami`: anyone may ask, including people who are not set up yet. */
