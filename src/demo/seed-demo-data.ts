@@ -1,0 +1,77 @@
+import type { Container } from '@azure/cosmos';
+import { accountSchema, lookupSchema } from '../features/accounts/accounts.schemas';
+import { locationSchema } from '../features/locations/locations.schemas';
+import { noteSchema } from '../features/notes/notes.schemas';
+import { personSchema } from '../features/people/people.schemas';
+import type { Store } from '../store/cosmos-store';
+import { generateAccounts } from './demo-accounts';
+import { DEMO_LOCATIONS } from './demo-locations';
+import { generateNotes } from './demo-notes';
+import { demoPeople } from './demo-people';
+
+export interface SeedDemoOptions {
+  /** The day the data is relative to, YYYY-MM-DD; the current UTC date when left out. */
+  today?: string;
+  customers?: number;
+  leads?: number;
+  seed?: number;
+}
+
+export const DEMO_DEFAULTS = { seed: 20261122, customers: 520, leads: 110 } as const;
+
+/** Writes at most `limit` items at a time; stops taking new items after the first failure. */
+async function writeAll<T>(items: readonly T[], write: (item: T) => Promise<unknown>, limit = 16): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      try {
+        await write(item);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+async function isEmpty(container: Container): Promise<boolean> {
+  const page = await container.items.readAll({ maxItemCount: 1 }).fetchNext();
+  return page.resources.length === 0;
+}
+
+/**
+ * Fills an empty store with the demo data: locations, accounts, lookups, notes, then people.
+ * Does nothing when `people` already has a document. People go last, so a seeding that stopped
+ * half-way is simply redone (upserts) at the next start.
+ */
+export async function seedDemoData(store: Store, options: SeedDemoOptions = {}): Promise<{ seeded: boolean; counts: Record<string, number> }> {
+  const counts: Record<string, number> = { locations: 0, people: 0, accounts: 0, lookups: 0, notes: 0 };
+  if (!(await isEmpty(store.containers.people))) return { seeded: false, counts };
+
+  const seed = options.seed ?? DEMO_DEFAULTS.seed;
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const locations = DEMO_LOCATIONS.map((l) => locationSchema.parse(l));
+  const { accounts, lookups } = generateAccounts({
+    seed, today, locations,
+    customers: options.customers ?? DEMO_DEFAULTS.customers,
+    leads: options.leads ?? DEMO_DEFAULTS.leads,
+  });
+  const batches = [
+    ['locations', locations],
+    ['accounts', accounts.map((a) => accountSchema.parse(a))],
+    ['lookups', lookups.map((l) => lookupSchema.parse(l))],
+    ['notes', generateNotes({ seed, today, accounts }).map((n) => noteSchema.parse(n))],
+    ['people', demoPeople(locations).map((p) => personSchema.parse(p))],
+  ] as const;
+  for (const [name, documents] of batches) {
+    const container = store.containers[name];
+    await writeAll<object>(documents, (document) => container.items.upsert(document));
+    counts[name] = documents.length;
+  }
+  await store.flush();
+  return { seeded: true, counts };
+}

@@ -1,0 +1,66 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join, relative, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { synonymsFileSchema, type Article, type KbProblem, type SynonymGroups } from '../kb.schemas';
+import { parseHtml } from './html';
+import { parseMarkdown, type ParsedDocument } from './markdown';
+import { parsePlainText } from './plain-text';
+import { buildSections } from './sections';
+
+const PARSERS: Record<string, (source: string) => ParsedDocument> = {
+  '.md': parseMarkdown,
+  '.markdown': parseMarkdown,
+  '.html': parseHtml,
+  '.htm': parseHtml,
+  '.txt': parsePlainText,
+};
+const SYNONYM_FILES = ['synonyms.yml', 'synonyms.yaml'];
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export interface LoadedKb {
+  articles: Article[];
+  synonyms: SynonymGroups;
+  problems: KbProblem[];
+}
+
+/**
+ * Reads every article under `dir` (recursively). A file that cannot be read or parsed is reported
+ * and skipped; it never stops the others.
+ */
+export async function loadKb(dir: string, options: { baseUrl?: string } = {}): Promise<LoadedKb> {
+  const problems: KbProblem[] = [];
+  const files = await listFiles(dir);
+  const articles: Article[] = [];
+  let synonyms: SynonymGroups = [];
+  for (const file of files) {
+    const path = relative(dir, file).split(sep).join('/');
+    try {
+      if (SYNONYM_FILES.includes(path)) {
+        synonyms = synonymsFileSchema.parse(parseYaml(await readFile(file, 'utf8'))).groups;
+        continue;
+      }
+      const parser = PARSERS[extname(file).toLowerCase()];
+      if (!parser) continue;
+      const info = await stat(file);
+      if (info.size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+      const source = await readFile(file, 'utf8');
+      if (source.includes('\u0000')) throw new Error('not a text file');
+      const parsed = parser(source);
+      const title = parsed.title ?? path.replace(/\.[^.]+$/, '').split('/').pop()!.replace(/[-_]+/g, ' ');
+      const sections = buildSections({ path, title, url: parsed.url, baseUrl: options.baseUrl }, parsed.sections);
+      if (sections.length === 0) throw new Error('has no text');
+      articles.push({ path, title, url: parsed.url, updated: parsed.updated ?? info.mtime.toISOString().slice(0, 10), sections, source: 'kb' });
+    } catch (error) {
+      problems.push({ path, problem: `could not be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
+    }
+  }
+  return { articles, synonyms, problems };
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+    .sort();
+}

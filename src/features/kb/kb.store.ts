@@ -1,0 +1,24 @@
+import { randomUUID } from 'node:crypto';
+import type { Container } from '@azure/cosmos';
+import { kbFeedbackDocSchema, type KbFeedbackDoc } from './kb.schemas';
+
+type NewDoc = KbFeedbackDoc extends infer D ? (D extends KbFeedbackDoc ? Omit<D, 'id' | 'day' | 'at'> : never) : never;
+
+/** Unanswered questions, mentor requests and answer feedback, one partition per day. */
+export class KbFeedbackStore {
+  constructor(private readonly container: Container) {}
+
+  async add(doc: NewDoc, now = new Date()): Promise<KbFeedbackDoc> {
+    const full = kbFeedbackDocSchema.parse({ ...doc, id: `${doc.kind}-${randomUUID()}`, day: now.toISOString().slice(0, 10), at: now.toISOString() });
+    await this.container.items.create(full);
+    return full;
+  }
+
+  /** Everything recorded on one day (tests and reports). */
+  async day(day: string): Promise<KbFeedbackDoc[]> {
+    const { resources } = await this.container.items
+      .query({ query: 'SELECT * FROM c WHERE c.day = @day', parameters: [{ name: '@day', value: day }] }, { partitionKey: day })
+      .fetchAll();
+    return resources.map((r) => kbFeedbackDocSchema.parse(r));
+  }
+}

@@ -1,0 +1,79 @@
+import type { Section } from '../kb.schemas';
+import type { KbIndex, RankedSection } from './kb-index';
+
+export const MAX_ANSWER_CHARS = 700;
+
+/** The part of an answer taken from one cited section. */
+export interface AnswerPart {
+  /** 1-based citation number, as shown by the [n] marker. */
+  citation: number;
+  section: Section;
+  text: string;
+}
+
+/** Splits a section into the pieces an answer is made of: bullets, and sentences of paragraphs. */
+export function answerUnits(text: string): string[] {
+  const units: string[] = [];
+  for (const rawLine of text.split('\n')) {
+    const line = rawLine.trim();
+    if (!line) continue;
+    if (line.startsWith('•')) {
+      units.push(line);
+      continue;
+    }
+    const sentences = line.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? [line];
+    sentences.map((s) => s.trim()).filter(Boolean).forEach((s) => units.push(s));
+  }
+  return units;
+}
+
+/**
+ * Picks the sentences or bullets of a section that answer the question best, keeping their order,
+ * within `budget` characters. The lead sentence counts extra: KB sections state their point first.
+ */
+export function extractFromSection(index: KbIndex, question: string, section: Section, budget: number): string {
+  const terms = new Set(index.analyze(question));
+  const units = answerUnits(section.text);
+  const scored = units.map((unit, position) => {
+    const unitTerms = new Set(index.analyze(unit));
+    let score = 0;
+    terms.forEach((t) => {
+      if (unitTerms.has(t)) score += index.idf(t);
+    });
+    if (position === 0) score += 1.5;
+    return { unit, position, score };
+  });
+  const chosen: typeof scored = [];
+  let used = 0;
+  for (const candidate of [...scored].sort((a, b) => b.score - a.score)) {
+    if (candidate.score <= 0 && chosen.length > 0) break;
+    const cost = candidate.unit.length + 1;
+    if (used + cost > budget) continue;
+    chosen.push(candidate);
+    used += cost;
+  }
+  return joinUnits(chosen.sort((a, b) => a.position - b.position).map((c) => c.unit));
+}
+
+function joinUnits(units: string[]): string {
+  return units.reduce((out, unit) => (out ? `${out}${unit.startsWith('•') || out.endsWith(':') ? '\n' : ' '}${unit}` : unit), '');
+}
+
+/**
+ * The answer: the best section, plus a second one when it ranks nearly as well and is confident on
+ * its own. At most MAX_ANSWER_CHARS characters in all.
+ */
+export function composeAnswer(index: KbIndex, question: string, ranked: RankedSection[], minCoverage: number): AnswerPart[] {
+  const [best, second] = ranked;
+  if (!best) return [];
+  const parts: AnswerPart[] = [];
+  const addSecond = second && second.coverage >= minCoverage && second.score >= best.score * 0.85 && second.section.id !== best.section.id;
+  const firstBudget = addSecond ? Math.round(MAX_ANSWER_CHARS * 0.6) : MAX_ANSWER_CHARS;
+  const firstText = extractFromSection(index, question, best.section, firstBudget);
+  parts.push({ citation: 1, section: best.section, text: firstText });
+  if (addSecond) {
+    const secondText = extractFromSection(index, question, second.section, MAX_ANSWER_CHARS - firstText.length - 10);
+    if (secondText) parts.push({ citation: 2, section: second.section, text: secondText });
+  }
+  return parts;
+}

@@ -1,0 +1,123 @@
+import MiniSearch from 'minisearch';
+import type { Article, Section, SynonymGroups } from '../kb.schemas';
+import { analyze, createSynonymRewriter } from './text-analysis';
+
+/** A section that matched a question, with the signals used to rank it and to judge confidence. */
+export interface RankedSection {
+  section: Section;
+  /** Final ranking score (0..1): engine score, term coverage and proximity combined. */
+  score: number;
+  /** IDF-weighted share of the question's terms found in the section (0..1). */
+  coverage: number;
+  /** The question's terms found in the section. */
+  matched: string[];
+}
+
+interface IndexedFields {
+  id: string;
+  title: string;
+  headings: string;
+  text: string;
+}
+
+const WEIGHTS = { engine: 0.45, coverage: 0.4, proximity: 0.15 };
+
+/**
+ * Full-text index over KB sections: MiniSearch (BM25) with title and heading boosts, Porter2
+ * stemming, stop words and the KB's synonyms, re-ranked by how much of the question a section
+ * covers and how close together its matching words stand.
+ */
+export class KbIndex {
+  private readonly engine: MiniSearch<IndexedFields>;
+  private readonly sections = new Map<string, Section>();
+  private readonly sectionTerms = new Map<string, { all: Set<string>; text: string[] }>();
+  private readonly documentFrequency = new Map<string, number>();
+  readonly analyze: (text: string) => string[];
+
+  constructor(articles: Article[], synonyms: SynonymGroups) {
+    const rewrite = createSynonymRewriter(synonyms);
+    this.analyze = (text) => analyze(text, rewrite);
+    this.engine = new MiniSearch<IndexedFields>({
+      fields: ['title', 'headings', 'text'],
+      tokenize: (text) => this.analyze(text),
+      processTerm: (term) => term,
+      searchOptions: {
+        boost: { title: 2, headings: 2.5, text: 1 },
+        fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+        weights: { fuzzy: 0.3, prefix: 0.3 },
+      },
+    });
+    const docs: IndexedFields[] = [];
+    for (const article of articles) {
+      for (const section of article.sections) {
+        this.sections.set(section.id, section);
+        const headings = section.headingPath.join(' ');
+        const text = this.analyze(section.text);
+        const all = new Set([...this.analyze(article.title), ...this.analyze(headings), ...text]);
+        this.sectionTerms.set(section.id, { all, text });
+        all.forEach((t) => this.documentFrequency.set(t, (this.documentFrequency.get(t) ?? 0) + 1));
+        docs.push({ id: section.id, title: article.title, headings, text: section.text });
+      }
+    }
+    this.engine.addAll(docs);
+  }
+
+  get size(): number {
+    return this.sections.size;
+  }
+
+  /** Inverse document frequency; a word the KB never uses weighs the most. */
+  idf(term: string): number {
+    const n = this.sections.size || 1;
+    return Math.log(1 + n / ((this.documentFrequency.get(term) ?? 0) + 0.5));
+  }
+
+  /** The best sections for a question, best first. */
+  search(question: string, limit = 5): RankedSection[] {
+    const terms = [...new Set(this.analyze(question))];
+    if (terms.length === 0) return [];
+    const hits = this.engine.search(question).slice(0, 40);
+    const top = hits[0]?.score ?? 1;
+    const totalWeight = terms.reduce((sum, t) => sum + this.idf(t), 0);
+    return hits
+      .map((hit) => {
+        const section = this.sections.get(hit.id)!;
+        const { all, text } = this.sectionTerms.get(hit.id)!;
+        const matched = terms.filter((t) => all.has(t));
+        const coverage = matched.reduce((sum, t) => sum + this.idf(t), 0) / totalWeight;
+        const score = WEIGHTS.engine * (hit.score / top) + WEIGHTS.coverage * coverage + WEIGHTS.proximity * proximity(text, matched);
+        return { section, score, coverage, matched };
+      })
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+  }
+}
+
+/** 1 when the matched words stand side by side in the text, falling towards 0 as they spread out. */
+export function proximity(text: string[], matched: string[]): number {
+  const inText = new Set(text);
+  const wanted = new Set(matched.filter((t) => inText.has(t)));
+  if (wanted.size < 2) return 0;
+  const need = wanted.size;
+  const counts = new Map<string, number>();
+  let have = 0;
+  let best = Infinity;
+  let left = 0;
+  for (let right = 0; right < text.length; right += 1) {
+    const term = text[right]!;
+    if (!wanted.has(term)) continue;
+    counts.set(term, (counts.get(term) ?? 0) + 1);
+    if (counts.get(term) === 1) have += 1;
+    while (have === need) {
+      best = Math.min(best, right - left + 1);
+      const leaving = text[left]!;
+      if (wanted.has(leaving)) {
+        counts.set(leaving, counts.get(leaving)! - 1);
+        if (counts.get(leaving) === 0) have -= 1;
+      }
+      left += 1;
+    }
+  }
+  if (best === Infinity) return 0;
+  return need / best;
+}
