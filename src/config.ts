@@ -23,6 +23,7 @@ const envSchema = z
     EMBEDDED_COSMOS_DATA: withDefault(z.string(), '.data/cosmos.json'),
     DEMO_DATA: withDefault(flag, 'auto'),
     KB_DIR: withDefault(z.string(), './kb'),
+    KB_BASE_URL: optional(z.url({ error: 'expected a URL such as https://help.example.com/kb' })),
     LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected one of fatal, error, warn, info, debug, trace, silent' }), 'info'),
   })
   .superRefine((env, ctx) => {
@@ -47,6 +48,8 @@ export interface Config {
     | { readonly kind: 'azure'; readonly endpoint: string; readonly key?: string; readonly database: string };
   readonly demoData: boolean;
   readonly kbDir: string;
+  /** Where KB files are published, for citation links of articles without a `url:`. */
+  readonly kbBaseUrl?: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -78,6 +81,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     cosmos,
     demoData: e.DEMO_DATA === 'on' || (e.DEMO_DATA === 'auto' && cosmos.kind === 'embedded'),
     kbDir: e.KB_DIR,
+    kbBaseUrl: e.KB_BASE_URL,
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -6,53 +6,85 @@ import { openStore, type Store } from './store/cosmos-store';
 import { seedDemoData } from './demo/seed-demo-data';
 import { createAdapter } from './bot/adapter';
 import { createBot, installMiddleware } from './bot/app';
+import { KbService } from './features/kb/kb.service';
+import { loadKbSnapshot } from './features/kb/kb.loader';
+import { watchKbFolder } from './features/kb/kb.watcher';
 
-/** A running Deskmate: its address, its store and a way to stop it cleanly. */
+/** A running Deskmate: its address, its store, its KB and a way to stop it cleanly. */
 export interface RunningDeskmate {
   readonly url: string;
   readonly store: Store;
+  readonly kb: KbService;
+  /** Reloads the KB folder now (what `reload kb` and the file watcher do). */
+  reloadKb(): Promise<void>;
   /** Stops taking requests, lets in-flight turns finish, saves the embedded store. */
   stop(): Promise<void>;
 }
 
 /**
  * Starts the whole bot: HTTP first (so /healthz answers at once and /readyz says 503 while the
- * store loads), then the store and demo data, then the teams-ai Application.
+ * store and KB load), then the store, demo data and KB, then the teams-ai Application.
  */
-export async function startDeskmate(config: Config, logger: Logger, options: { persist?: boolean } = {}): Promise<RunningDeskmate> {
-  const readiness = new Readiness(['store']);
+export async function startDeskmate(config: Config, logger: Logger, options: { persist?: boolean; watchKb?: boolean } = {}): Promise<RunningDeskmate> {
+  const readiness = new Readiness(['store', 'kb']);
   let bot: BotEndpoint | undefined;
   if (config.authDisabled) {
     logger.warn('BOT_ID is not set: Bot Framework authentication is OFF, so Deskmate listens on 127.0.0.1 only');
   }
   const http = await startHttpServer({ host: config.host, port: config.port, logger, readiness, bot: () => bot });
   let store: Store;
+  let kb: KbService;
   try {
-    store = await openStore(config.cosmos, logger, options);
-    if (config.demoData) {
-      const demo = await seedDemoData(store);
-      if (demo.seeded) logger.info({ counts: demo.counts }, 'demo data written to the empty store');
-    }
+    [store, kb] = await Promise.all([openPreparedStore(config, logger, options.persist), loadKb(config, logger)]);
   } catch (error) {
     await http.close(0);
     throw error;
   }
+  const reloadKb = async () => {
+    const next = await loadKbSnapshot(config.kbDir, { baseUrl: config.kbBaseUrl });
+    kb.replace(next);
+    logger.info({ articles: next.articles.length, sections: kb.sectionCount, problems: next.problems.length }, 'knowledge base reloaded');
+  };
+  const stopWatching = options.watchKb === false ? async () => undefined : watchKbFolder(config.kbDir, () => void reloadKb().catch((err: unknown) => logger.error({ err }, 'KB reload failed')));
   const adapter = createAdapter(config);
   installMiddleware(adapter, config, logger);
-  const app = createBot({ config, store, logger, adapter });
+  const app = createBot({ config, store, logger, adapter, kb, reloadKb });
   bot = { adapter, run: (context) => app.run(context) };
   readiness.markReady('store');
-  logger.info({ endpoint: `${http.url}/api/messages`, store: store.description, loadedDocuments: store.loadedDocuments }, `Deskmate is ready at ${http.url}/api/messages (store: ${store.description})`);
+  readiness.markReady('kb');
+  logger.info(
+    { endpoint: `${http.url}/api/messages`, store: store.description, loadedDocuments: store.loadedDocuments, kbSections: kb.sectionCount },
+    `Deskmate is ready at ${http.url}/api/messages (store: ${store.description}; KB: ${config.kbDir})`,
+  );
 
   let stopping: Promise<void> | undefined;
   return {
     url: http.url,
     store,
+    kb,
+    reloadKb,
     stop: () =>
       (stopping ??= (async () => {
         readiness.markStopping();
+        await stopWatching();
         await http.close();
         await store.close();
       })()),
   };
+}
+
+async function openPreparedStore(config: Config, logger: Logger, persist?: boolean): Promise<Store> {
+  const store = await openStore(config.cosmos, logger, { persist });
+  if (config.demoData) {
+    const demo = await seedDemoData(store);
+    if (demo.seeded) logger.info({ counts: demo.counts }, 'demo data written to the empty store');
+  }
+  return store;
+}
+
+async function loadKb(config: Config, logger: Logger): Promise<KbService> {
+  const snapshot = await loadKbSnapshot(config.kbDir, { baseUrl: config.kbBaseUrl });
+  snapshot.problems.forEach((p) => logger.warn({ path: p.path, problem: p.problem }, 'knowledge base problem'));
+  logger.info({ articles: snapshot.articles.length, problems: snapshot.problems.length }, 'knowledge base loaded');
+  return new KbService(snapshot);
 }

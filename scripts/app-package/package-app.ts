@@ -50,7 +50,10 @@ export function packageApp(options: PackageAppOptions): PackageAppResult {
   const appPackageDir = options.appPackageDir ?? join(root, 'appPackage');
   const envDir = options.envDir ?? join(root, 'env');
   const outFile = options.outFile ?? join(appPackageDir, 'build', 'appPackage.zip');
-  const shown = (path: string) => relative(root, path) || path;
+  const shown = (path: string) => {
+    const rel = relative(root, path);
+    return rel && !rel.startsWith('..') ? rel : path;
+  };
 
   const read = readManifest(join(appPackageDir, 'manifest.json'));
   if (!read.manifest) return { ok: false, problems: read.problems };

@@ -1,5 +1,5 @@
 import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
-import type { BotAdapter, Storage } from 'botbuilder';
+import type { BotAdapter, Storage, TurnContext } from 'botbuilder';
 import type { Config } from '../config';
 import type { Logger } from '../shared/logger';
 import type { Store } from '../store/cosmos-store';
@@ -8,6 +8,9 @@ import { PeopleService } from '../features/people/people.service';
 import { PeopleStore } from '../features/people/people.store';
 import { registerPeopleRoutes } from '../features/people/people.routes';
 import { registerHelpRoutes } from '../features/help/help.routes';
+import { registerKbRoutes } from '../features/kb/kb.routes';
+import type { KbService } from '../features/kb/kb.service';
+import { KbFeedbackStore } from '../features/kb/kb.store';
 import { createRouteWrapper } from './route-wrapper';
 import { BOT_COMMANDS } from './commands';
 import { registerFallback } from './fallback';
@@ -20,6 +23,9 @@ export interface BotDeps {
   adapter: TeamsAdapter;
   /** Turn state storage; the `botstate` container unless a test gives another. */
   storage?: Storage;
+  kb: KbService;
+  /** Reloads the KB from its folder (the `reload kb` command). */
+  reloadKb: () => Promise<void>;
 }
 
 /** Builds the teams-ai Application with every feature's routes, in the order they are matched. */
@@ -34,9 +40,11 @@ export function createBot(deps: BotDeps): Application {
   });
   const people = new PeopleService(new PeopleStore(store.containers.people));
   const route = createRouteWrapper({ people, logger });
+  const identify = (context: TurnContext) => people.identify(context.activity.from?.aadObjectId, context.activity.from?.name);
 
   registerHelpRoutes(app, { route, commands: BOT_COMMANDS });
   registerPeopleRoutes(app, { route });
+  registerKbRoutes(app, { route, identify, kb: deps.kb, feedback: new KbFeedbackStore(store.containers.kbfeedback), reload: deps.reloadKb, logger });
   registerFallback(app, { route });
   return app;
 }

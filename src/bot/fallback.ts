@@ -4,12 +4,15 @@ import type { RouteWrapper } from '../shared/turn';
 import type { Caller } from '../features/people/people.service';
 import { problemCard } from './error-cards';
 
-/** Messages no route took: say so plainly and point to help. */
+/**
+ * Messages with no text that no route took (a button from an old or unknown card): say so plainly and
+ * point to help. Messages with text are questions for the KB.
+ */
 export function registerFallback(app: Application, deps: { route: RouteWrapper<Caller> }): void {
   app.activity(
-    'message',
+    async (context) => context.activity.type === 'message' && !context.activity.text?.trim(),
     deps.route('fallback', async ({ context }) => {
-      await context.sendActivity({ attachments: [cardAttachment(problemCard("I don't know that command yet. Type help to see what I can do."))] });
+      await context.sendActivity({ attachments: [cardAttachment(problemCard("That button doesn't do anything any more. Type help to see what I can do."))] });
     }),
   );
 }

@@ -64,14 +64,9 @@ describe('help, whoami and the welcome card (real Application, real store)', () 
     expect(shown).toContain('Your Deskmate profile');
   });
 
-  it('ignores a submit whose command is not text', async () => {
+  it('answers a button it does not know (or a command that is not text) with a pointer to help', async () => {
     const shown = visibleText(await bot.send({ text: undefined, value: { command: { $ne: 1 } } }));
-    expect(shown).toContain("I don't know that command yet");
-  });
-
-  it('answers an unknown command with a pointer to help', async () => {
-    const shown = visibleText(await bot.say('frobnicate the widget'));
-    expect(shown).toContain("I don't know that command yet");
+    expect(shown).toContain("That button doesn't do anything any more");
   });
 
   it('logs one line per turn with route, duration and outcome, and no message text or names', async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { parseConfig, type Config } from '../../src/config';
@@ -9,6 +10,8 @@ import { createBot, installMiddleware } from '../../src/bot/app';
 import { PeopleStore } from '../../src/features/people/people.store';
 import type { Person } from '../../src/features/people/people.schemas';
 import { CosmosTurnStateStorage } from '../../src/store/turn-state-storage';
+import { KbService } from '../../src/features/kb/kb.service';
+import { loadKbSnapshot } from '../../src/features/kb/kb.loader';
 
 export const TEST_PEOPLE = {
   agent: { id: 'aad-agent-1', name: 'Avery Agent', roles: ['agent'], locationIds: [], active: true },
@@ -35,7 +38,7 @@ export function logCapture() {
  * The real teams-ai Application and Cosmos store (embedded, in memory), driven by botbuilder's
  * TestAdapter: what a user would send, and every reply the bot sends back.
  */
-export async function createBotHarness(options: { env?: Record<string, string>; memoryState?: boolean } = {}) {
+export async function createBotHarness(options: { env?: Record<string, string>; memoryState?: boolean; kbDir?: string } = {}) {
   const config: Config = parseConfig({ ...options.env });
   const logs = logCapture();
   const logger = createLogger('debug', logs.stream);
@@ -43,7 +46,10 @@ export async function createBotHarness(options: { env?: Record<string, string>; 
   const people = new PeopleStore(store.containers.people);
   for (const person of Object.values(TEST_PEOPLE)) await people.upsert(person as Person);
   const storage = options.memoryState ? new MemoryStorage() : new CosmosTurnStateStorage(store.containers.botstate);
-  const app = createBot({ config, store, logger, adapter: createAdapter(config), storage });
+  const kbDir = options.kbDir ?? resolve(__dirname, '../../kb');
+  const kb = new KbService(await loadKbSnapshot(kbDir));
+  const reloadKb = async () => kb.replace(await loadKbSnapshot(kbDir));
+  const app = createBot({ config, store, logger, adapter: createAdapter(config), storage, kb, reloadKb });
   const adapter = new TestAdapter(async (context) => {
     await app.run(context);
   });
@@ -66,6 +72,7 @@ export async function createBotHarness(options: { env?: Record<string, string>; 
 
   return {
     store,
+    kb,
     logs: logs.lines,
     send,
     say: (text: string, user: TestUser = 'agent') => send({ text }, user),

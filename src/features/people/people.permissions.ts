@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   'escalations.decide': MENTOR,
   'kb.answer': MENTOR,
   'quickResponses.manage': MENTOR,
+  'kb.check': MENTOR,
   'kb.reload': ADMIN,
   'people.manage': ADMIN,
   'links.manage': ADMIN,

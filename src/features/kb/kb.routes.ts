@@ -1,0 +1,128 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { cardAttachment } from '../../shared/cards';
+import type { CommandInfo } from '../../shared/commands';
+import { DomainError } from '../../shared/errors';
+import type { Logger } from '../../shared/logger';
+import type { RouteWrapper } from '../../shared/turn';
+import { requirePermission, type Caller } from '../people/people.service';
+import { answerActivity, answerView, askMentorRecordedCard, kbCheckCard, searchResultCard, unsureCard, type AnswerView } from './kb.cards';
+import { askMentorSubmitSchema, feedbackInvokeSchema, kbSearchParamsSchema } from './kb.schemas';
+import type { KbService } from './kb.service';
+import type { KbFeedbackStore } from './kb.store';
+
+export const KB_SEARCH_COMMAND_ID = 'searchKb';
+const MAX_QUESTION = 1000;
+const REMEMBERED_ANSWERS = 20;
+
+export const KB_COMMANDS: CommandInfo[] = [
+  { name: 'ask', usage: '<your question>', description: 'Any message that is not a command is a policy question, answered from the knowledge base with citations.', permission: 'kb.ask' },
+  { name: 'kb check', usage: 'kb check', description: 'Lists problems in the knowledge base files (mentors and admins).', permission: 'kb.check', example: 'kb check', buttonTitle: 'Check the KB' },
+  { name: 'reload kb', usage: 'reload kb', description: 'Reloads the knowledge base from its folder now (admins).', permission: 'kb.reload', example: 'reload kb', buttonTitle: 'Reload the KB' },
+];
+
+export interface KbDeps {
+  route: RouteWrapper<Caller>;
+  identify: (context: TurnContext) => Promise<Caller>;
+  kb: KbService;
+  feedback: KbFeedbackStore;
+  reload: () => Promise<void>;
+  logger: Logger;
+}
+
+type RememberedAnswer = { question: string; answer: string; citations: { position: number; title: string; path: string; url?: string }[] };
+
+/** Questions, answer feedback, "Ask a mentor", the KB search extension and the KB admin commands. */
+export function registerKbRoutes(app: Application, deps: KbDeps): void {
+  app.message(/^\s*kb\s+check\s*$/i, deps.route('kb.check', async ({ context, caller }) => {
+    requirePermission(caller, 'kb.check');
+    const { articles, problems } = deps.kb.current;
+    await context.sendActivity({ attachments: [cardAttachment(kbCheckCard({ articles: articles.length, sections: deps.kb.sectionCount }, problems))] });
+  }));
+
+  app.message(/^\s*reload\s+(the\s+)?kb\s*$/i, deps.route('kb.reload', async ({ context, caller }) => {
+    requirePermission(caller, 'kb.reload');
+    await deps.reload();
+    const { articles, problems } = deps.kb.current;
+    await context.sendActivity(`Reloaded the knowledge base: ${articles.length} articles, ${deps.kb.sectionCount} sections${problems.length ? `, ${problems.length} problems (type "kb check")` : ''}.`);
+  }));
+
+  app.activity(isAskMentorSubmit, deps.route('kb.askMentor', async ({ context, caller }) => {
+    const person = requirePermission(caller, 'kb.ask');
+    const parsed = askMentorSubmitSchema.safeParse(context.activity.value);
+    if (!parsed.success) throw new DomainError('invalid_input', 'That button did not carry a question. Type your question again, please.');
+    await deps.feedback.add({ kind: 'mentor-request', question: parsed.data.question, userId: person.id });
+    await context.sendActivity({ attachments: [cardAttachment(askMentorRecordedCard(parsed.data.question))] });
+  }));
+
+  app.feedbackLoop(async (context, state, data) => {
+    const parsed = feedbackInvokeSchema.safeParse({ actionName: data.actionName, actionValue: data.actionValue });
+    if (!parsed.success) return;
+    const remembered = answersOf(state)[data.replyToId];
+    const comment = typeof parsed.data.actionValue.feedback === 'string' ? parsed.data.actionValue.feedback : JSON.stringify(parsed.data.actionValue.feedback ?? '');
+    await deps.feedback.add({
+      kind: 'feedback',
+      reaction: parsed.data.actionValue.reaction,
+      comment: comment.slice(0, 2000) || undefined,
+      question: remembered?.question ?? '(not remembered)',
+      answer: remembered?.answer ?? '',
+      citations: remembered?.citations ?? [],
+      userId: context.activity.from?.aadObjectId,
+    });
+  });
+
+  app.messageExtensions.query(KB_SEARCH_COMMAND_ID, async (context, _state, query) => {
+    const caller = await deps.identify(context);
+    try {
+      requirePermission(caller, 'kb.ask');
+    } catch (error) {
+      return { type: 'message', text: (error as Error).message };
+    }
+    const params = kbSearchParamsSchema.safeParse(query.parameters ?? {});
+    if (!params.success || !params.data.query) return { type: 'message', text: 'Type a few words to search the knowledge base.' };
+    const sections = deps.kb.search(params.data.query, 10);
+    return {
+      type: 'result',
+      attachmentLayout: 'list',
+      attachments: sections.map((s) => ({
+        ...cardAttachment(searchResultCard(s)),
+        preview: { contentType: 'application/vnd.microsoft.card.thumbnail', content: { title: s.articleTitle, text: s.headingPath.join(' › ') || s.text.slice(0, 80) } },
+      })),
+    };
+  });
+
+  app.activity(isQuestion, deps.route('kb.ask', async ({ context, state, caller }) => {
+    const person = requirePermission(caller, 'kb.ask');
+    const question = (context.activity.text ?? '').trim();
+    if (question.length > MAX_QUESTION) throw new DomainError('invalid_input', `That question is too long (${question.length} characters). Keep it under ${MAX_QUESTION}, please.`);
+    const answer = deps.kb.ask(question);
+    if (answer.kind === 'unsure') {
+      await deps.feedback.add({ kind: 'unanswered', question, confidence: answer.confidence, related: answer.related.map((r) => r.path), userId: person.id });
+      await context.sendActivity({ attachments: [cardAttachment(unsureCard(question, answer.related))] });
+      return;
+    }
+    const view = answerView(answer);
+    const sent = await context.sendActivity(answerActivity(view));
+    if (sent?.id) remember(state, sent.id, question, view);
+  }));
+}
+
+function isQuestion(context: TurnContext): Promise<boolean> {
+  return Promise.resolve(context.activity.type === 'message' && Boolean(context.activity.text?.trim()));
+}
+
+function isAskMentorSubmit(context: TurnContext): Promise<boolean> {
+  const value = context.activity.value as { verb?: unknown } | undefined;
+  return Promise.resolve(context.activity.type === 'message' && value?.verb === 'kb.askMentor');
+}
+
+function answersOf(state: TurnState): Record<string, RememberedAnswer> {
+  return ((state.conversation as Record<string, unknown>).kbAnswers ?? {}) as Record<string, RememberedAnswer>;
+}
+
+/** Keeps the last answers of the conversation so feedback can be stored with its question and answer. */
+function remember(state: TurnState, replyId: string, question: string, view: AnswerView): void {
+  const entries = Object.entries(answersOf(state)).slice(-(REMEMBERED_ANSWERS - 1));
+  const record: RememberedAnswer = { question, answer: view.text, citations: view.citations.map(({ position, title, path, url }) => ({ position, title, path, url })) };
+  (state.conversation as Record<string, unknown>).kbAnswers = Object.fromEntries([...entries, [replyId, record]]);
+}
