@@ -57,7 +57,7 @@ async function stopAll(code: number): Promise<void> {
 async function main(): Promise<void> {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
-  start('bot', process.execPath, ['--import', 'tsx', 'src/index.ts'], { TEAMSFX_ENV: process.env.TEAMSFX_ENV ?? 'playground', PORT: String(BOT_PORT) });
+  start('bot', process.execPath, ['--import', 'tsx', 'src/index.ts'], { PORT: String(BOT_PORT) });
   if (!(await waitFor(`http://127.0.0.1:${BOT_PORT}/readyz`, 60_000))) {
     console.error('The bot did not become ready within 60 s.');
     return stopAll(1);

@@ -1,5 +1,6 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Config } from '../config';
+import { keepEntityProperties } from './entity-serialization';
 
 /**
  * The Bot Framework adapter. With a BOT_ID every incoming request must carry a valid Bot Framework
@@ -8,6 +9,7 @@ import type { Config } from '../config';
  */
 export function createAdapter(config: Config): TeamsAdapter {
   const { bot } = config;
+  keepEntityProperties();
   if (!bot.id) return new TeamsAdapter({});
   return new TeamsAdapter({
     MicrosoftAppId: bot.id,

@@ -16,7 +16,7 @@ const MAX_QUESTION = 1000;
 const REMEMBERED_ANSWERS = 20;
 
 export const KB_COMMANDS: CommandInfo[] = [
-  { name: 'ask', usage: '<your question>', description: 'Any message that is not a command is a policy question, answered from the knowledge base with citations.', permission: 'kb.ask' },
+  { name: 'ask', usage: 'Type any question', description: 'Any message that is not a command is a policy question, answered from the knowledge base with citations.', permission: 'kb.ask' },
   { name: 'kb check', usage: 'kb check', description: 'Lists problems in the knowledge base files (mentors and admins).', permission: 'kb.check', example: 'kb check', buttonTitle: 'Check the KB' },
   { name: 'reload kb', usage: 'reload kb', description: 'Reloads the knowledge base from its folder now (admins).', permission: 'kb.reload', example: 'reload kb', buttonTitle: 'Reload the KB' },
 ];
