@@ -2,8 +2,11 @@ import type { Article, KbProblem, Section, SynonymGroups } from './kb.schemas';
 import { KbIndex } from './search/kb-index';
 import { composeAnswer, type AnswerPart } from './search/answer';
 
-/** How sure the engine must be: the IDF-weighted share of the question found in the best section. */
-export const DEFAULT_MIN_COVERAGE = 0.6;
+/**
+ * How sure the engine must be to answer: the rarity-weighted share of the question's words found in
+ * one of the best sections. Calibrated on test/kb/eval.json (see `npm run eval:kb`).
+ */
+export const DEFAULT_MIN_CONFIDENCE = 0.5;
 
 export interface RelatedArticle {
   title: string;
@@ -33,7 +36,7 @@ export class KbService {
 
   constructor(
     initial: KbSnapshot,
-    private readonly minCoverage = DEFAULT_MIN_COVERAGE,
+    private readonly minConfidence = DEFAULT_MIN_CONFIDENCE,
   ) {
     this.snapshot = initial;
     this.index = new KbIndex(initial.articles, initial.synonyms);
@@ -58,11 +61,11 @@ export class KbService {
   ask(question: string): KbAnswer {
     const ranked = this.index.search(question, 8);
     const best = ranked[0];
-    const confidence = best?.coverage ?? 0;
-    if (!best || confidence < this.minCoverage) {
+    const confidence = Math.max(0, ...ranked.slice(0, 3).map((r) => r.confidence));
+    if (!best || confidence < this.minConfidence) {
       return { kind: 'unsure', question, related: relatedArticles(ranked.map((r) => r.section)), confidence };
     }
-    return { kind: 'answer', question, parts: composeAnswer(this.index, question, ranked, this.minCoverage), confidence };
+    return { kind: 'answer', question, parts: composeAnswer(this.index, question, ranked, this.minConfidence), confidence };
   }
 
   /** Sections matching a search, best first, for the message extension. */

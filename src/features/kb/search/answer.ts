@@ -32,8 +32,10 @@ export function answerUnits(text: string): string[] {
  * within `budget` characters. The lead sentence counts extra: KB sections state their point first.
  */
 export function extractFromSection(index: KbIndex, question: string, section: Section, budget: number): string {
-  const terms = new Set(index.analyze(question));
   const units = answerUnits(section.text);
+  const whole = joinUnits(units);
+  if (whole.length <= budget) return whole;
+  const terms = new Set(index.analyze(question));
   const scored = units.map((unit, position) => {
     const unitTerms = new Set(index.analyze(unit));
     let score = 0;
@@ -63,11 +65,11 @@ function joinUnits(units: string[]): string {
  * The answer: the best section, plus a second one when it ranks nearly as well and is confident on
  * its own. At most MAX_ANSWER_CHARS characters in all.
  */
-export function composeAnswer(index: KbIndex, question: string, ranked: RankedSection[], minCoverage: number): AnswerPart[] {
+export function composeAnswer(index: KbIndex, question: string, ranked: RankedSection[], minConfidence: number): AnswerPart[] {
   const [best, second] = ranked;
   if (!best) return [];
   const parts: AnswerPart[] = [];
-  const addSecond = second && second.coverage >= minCoverage && second.score >= best.score * 0.85 && second.section.id !== best.section.id;
+  const addSecond = second && second.confidence >= minConfidence && second.score >= best.score * 0.65 && second.section.id !== best.section.id;
   const firstBudget = addSecond ? Math.round(MAX_ANSWER_CHARS * 0.6) : MAX_ANSWER_CHARS;
   const firstText = extractFromSection(index, question, best.section, firstBudget);
   parts.push({ citation: 1, section: best.section, text: firstText });

@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Article, Section, SynonymGroups } from '../kb.schemas';
 import { analyze, createSynonymRewriter } from './text-analysis';
+import { englishRarity, type EnglishRarity } from './english-rarity';
 
 /** A section that matched a question, with the signals used to rank it and to judge confidence. */
 export interface RankedSection {
@@ -9,6 +10,8 @@ export interface RankedSection {
   score: number;
   /** IDF-weighted share of the question's terms found in the section (0..1). */
   coverage: number;
+  /** Rarity-weighted share of the question found in the section (0..1): how sure an answer from it is. */
+  confidence: number;
   /** The question's terms found in the section. */
   matched: string[];
 }
@@ -20,7 +23,7 @@ interface IndexedFields {
   text: string;
 }
 
-const WEIGHTS = { engine: 0.45, coverage: 0.4, proximity: 0.15 };
+export const WEIGHTS = { engine: 0.35, coverage: 0.5, proximity: 0.15 };
 
 /**
  * Full-text index over KB sections: MiniSearch (BM25) with title and heading boosts, Porter2
@@ -33,6 +36,7 @@ export class KbIndex {
   private readonly sectionTerms = new Map<string, { all: Set<string>; text: string[] }>();
   private readonly documentFrequency = new Map<string, number>();
   readonly analyze: (text: string) => string[];
+  private readonly rarity: EnglishRarity = englishRarity();
 
   constructor(articles: Article[], synonyms: SynonymGroups) {
     const rewrite = createSynonymRewriter(synonyms);
@@ -72,6 +76,11 @@ export class KbIndex {
     return Math.log(1 + n / ((this.documentFrequency.get(term) ?? 0) + 0.5));
   }
 
+  /** How much a question term says about what is asked: numbers little, unusual words a lot. */
+  private rarityOf(term: string): number {
+    return /^\d/.test(term) ? this.rarity.max / 3 : this.rarity.of(term);
+  }
+
   /** The best sections for a question, best first. */
   search(question: string, limit = 5): RankedSection[] {
     const terms = [...new Set(this.analyze(question))];
@@ -79,6 +88,7 @@ export class KbIndex {
     const hits = this.engine.search(question).slice(0, 40);
     const top = hits[0]?.score ?? 1;
     const totalWeight = terms.reduce((sum, t) => sum + this.idf(t), 0);
+    const totalRarity = terms.reduce((sum, t) => sum + this.rarityOf(t), 0);
     return hits
       .map((hit) => {
         const section = this.sections.get(hit.id)!;
@@ -86,7 +96,8 @@ export class KbIndex {
         const matched = terms.filter((t) => all.has(t));
         const coverage = matched.reduce((sum, t) => sum + this.idf(t), 0) / totalWeight;
         const score = WEIGHTS.engine * (hit.score / top) + WEIGHTS.coverage * coverage + WEIGHTS.proximity * proximity(text, matched);
-        return { section, score, coverage, matched };
+        const confidence = matched.reduce((sum, t) => sum + this.rarityOf(t), 0) / totalRarity;
+        return { section, score, coverage, confidence, matched };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);

@@ -8,7 +8,9 @@ const STOP_WORDS = new Set(
     'me my of on or our she should so than that the their them then there these they this those to too us was we were what ' +
     'when where which while who whom why will with would you your yours am just also about any some such only own same very ' +
     'there here out up down over under again further once both each few more most other no nor not off s t don now ' +
-    'i\'m im ok okay hi hello please thanks thank need want wants know tell let lets get got go going gonna really'
+    'i\'m im ok okay hi hello please thanks thank need want wants know tell let lets get got go going gonna really ' +
+    'cant wont dont didnt doesnt isnt arent wasnt werent shouldnt couldnt wouldnt ive id ill youre theyre theyll theyd ' +
+    'theyve hes shes its whats thats theres heres whos something someone anything thing things just still even'
   ).split(/\s+/),
 );
 
@@ -18,44 +20,58 @@ export function normalize(text: string): string {
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
+    .replace(/['’]s\b/g, '')
     .replace(/['’]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
 
 /**
- * Rewrites synonym phrases to the first term of their group, longest phrase first, on word
- * boundaries: "ct wants a ptp" -> "customer wants a promise to pay".
+ * Rewrites synonym phrases to the first term of their group, on stemmed words so that inflections
+ * match too ("moving out" finds "move-out"), longest phrase first: "ct wants a ptp" is read as
+ * "customer wants a promise to pay". Works on the word list that `words` produces.
  */
-export function createSynonymRewriter(groups: SynonymGroups): (normalized: string) => string {
-  const pairs: [RegExp, string][] = [];
+export function createSynonymRewriter(groups: SynonymGroups): (words: string[]) => string[] {
+  const rules: { from: string[]; to: string[] }[] = [];
   for (const group of groups) {
-    const canonical = normalize(group[0]!);
+    const to = stemAll(group[0]!);
     for (const variant of group.slice(1)) {
-      const v = normalize(variant);
-      if (v && v !== canonical) pairs.push([new RegExp(`(?<![\\p{L}\\p{N}])${escape(v)}(?![\\p{L}\\p{N}])`, 'gu'), canonical]);
+      const from = stemAll(variant);
+      if (from.length && from.join(' ') !== to.join(' ')) rules.push({ from, to });
     }
   }
-  pairs.sort((a, b) => b[0].source.length - a[0].source.length);
-  return (text) => pairs.reduce((out, [pattern, canonical]) => out.replace(pattern, canonical), text);
+  rules.sort((a, b) => b.from.length - a.from.length);
+  const byFirst = new Map<string, { from: string[]; to: string[] }[]>();
+  for (const rule of rules) byFirst.set(rule.from[0]!, [...(byFirst.get(rule.from[0]!) ?? []), rule]);
+  return (input) => {
+    const out: string[] = [];
+    for (let i = 0; i < input.length; ) {
+      const rule = byFirst.get(input[i]!)?.find((r) => r.from.every((w, k) => input[i + k] === w));
+      if (rule) {
+        out.push(...rule.to);
+        i += rule.from.length;
+      } else {
+        out.push(input[i]!);
+        i += 1;
+      }
+    }
+    return out;
+  };
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+function stemAll(phrase: string): string[] {
+  return normalize(phrase).split(' ').filter(Boolean).map(stemWord);
 }
 
-/** Stems a single normalized word, or returns null for a stop word. */
-export function termOf(word: string): string | null {
-  if (!word || STOP_WORDS.has(word)) return null;
+/** Porter2 stem of a normalized word; numbers stay as they are. */
+function stemWord(word: string): string {
   return /^\d+$/.test(word) ? word : stem(word);
 }
 
-/** Normalized, synonym-rewritten, stemmed terms of a text, in order (stop words removed). */
-export function analyze(text: string, rewrite: (s: string) => string): string[] {
-  const out: string[] = [];
-  for (const word of rewrite(normalize(text)).split(' ')) {
-    const term = termOf(word);
-    if (term) out.push(term);
-  }
-  return out;
+/** Normalized, stemmed, synonym-rewritten terms of a text, in order, stop words removed. */
+export function analyze(text: string, rewrite: (words: string[]) => string[]): string[] {
+  const words = normalize(text).split(' ').filter(Boolean);
+  return rewrite(words.map(stemWord)).filter((t) => !STOP_STEMS.has(t));
 }
+
+const STOP_STEMS = new Set([...STOP_WORDS].map((w) => stemWord(w)));
