@@ -78,7 +78,7 @@ export class KbIndex {
 
   /** How much a question term says about what is asked: numbers little, unusual words a lot. */
   private rarityOf(term: string): number {
-    return /^\d/.test(term) ? this.rarity.max / 3 : this.rarity.of(term);
+    return /^\d+(st|nd|rd|th)?$/.test(term) ? this.rarity.max / 3 : this.rarity.of(term);
   }
 
   /** The best sections for a question, best first. */
