@@ -47,6 +47,7 @@ export class KbIndex {
       processTerm: (term) => term,
       searchOptions: {
         boost: { title: 2, headings: 2.5, text: 1 },
+        boostTerm: (term) => this.rarityOf(term) / this.rarity.max,
         fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
         weights: { fuzzy: 0.3, prefix: 0.3 },
       },
