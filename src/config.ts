@@ -6,6 +6,8 @@ const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
   z.preprocess(blankToUndefined, schema.default(fallback as never));
 
 const guid = z.guid({ error: 'expected a GUID such as 00000000-0000-0000-0000-000000000000' });
+const AZURE_TIMEOUT_RANGE = 'expected milliseconds from 1000 to 12000 (a Teams turn must finish within 15 s)';
+const AZURE_OPENAI_REQUIRED = { AZURE_OPENAI_ENDPOINT: 'endpoint', AZURE_OPENAI_API_KEY: 'API key', AZURE_OPENAI_DEPLOYMENT: 'deployment name' } as const;
 const flag = z.enum(['auto', 'on', 'off'], { error: 'expected auto, on or off' });
 
 const envSchema = z
@@ -24,6 +26,12 @@ const envSchema = z
     DEMO_DATA: withDefault(flag, 'auto'),
     KB_DIR: withDefault(z.string(), './kb'),
     KB_BASE_URL: optional(z.url({ error: 'expected a URL such as https://help.example.com/kb' })),
+    AZURE_OPENAI_ENDPOINT: optional(z.url({ protocol: /^https$/, error: 'expected an https URL such as https://myresource.openai.azure.com/' })),
+    AZURE_OPENAI_API_KEY: optional(z.string()),
+    AZURE_OPENAI_DEPLOYMENT: optional(z.string().regex(/^[\w.-]{1,64}$/, 'expected a deployment name of letters, digits, ., - and _')),
+    AZURE_OPENAI_API_VERSION: withDefault(z.string().regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/, 'expected an API version such as 2024-10-21'), '2024-10-21'),
+    AZURE_OPENAI_TIMEOUT_MS: withDefault(z.coerce.number({ error: 'expected milliseconds' }).int().min(1000, AZURE_TIMEOUT_RANGE).max(12000, AZURE_TIMEOUT_RANGE), 10000),
+    AZURE_OPENAI_CA_FILE: optional(z.string()),
     LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected one of fatal, error, warn, info, debug, trace, silent' }), 'info'),
   })
   .superRefine((env, ctx) => {
@@ -32,6 +40,14 @@ const envSchema = z
     }
     if (env.BOT_ID && env.BOT_TYPE === 'SingleTenant' && !env.BOT_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: 'expected the bot client secret when BOT_ID is set and BOT_TYPE is SingleTenant' });
+    }
+    const azureSet = (Object.keys(AZURE_OPENAI_REQUIRED) as (keyof typeof AZURE_OPENAI_REQUIRED)[]).filter((name) => env[name] !== undefined);
+    if (azureSet.length > 0 && azureSet.length < 3) {
+      for (const [name, what] of Object.entries(AZURE_OPENAI_REQUIRED)) {
+        if (env[name as keyof typeof AZURE_OPENAI_REQUIRED] !== undefined) continue;
+        const message = `expected the Azure OpenAI ${what} too when ${azureSet.join(' and ')} ${azureSet.length > 1 ? 'are' : 'is'} set (set all of AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY and AZURE_OPENAI_DEPLOYMENT, or none)`;
+        ctx.addIssue({ code: 'custom', path: [name], message });
+      }
     }
   });
 
@@ -50,7 +66,22 @@ export interface Config {
   readonly kbDir: string;
   /** Where KB files are published, for citation links of articles without a `url:`. */
   readonly kbBaseUrl?: string;
+  /** Azure OpenAI for generative answers; unset (all three variables unset) means extractive answers only. */
+  readonly azureOpenAI?: AzureOpenAIConfig;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/** The Azure OpenAI deployment that writes generative KB answers. */
+export interface AzureOpenAIConfig {
+  readonly endpoint: string;
+  /** Named `key` so the logger's redaction hides it. */
+  readonly key: string;
+  readonly deployment: string;
+  readonly apiVersion: string;
+  /** Limit for one model call, so the whole turn stays within Teams' 15 s. */
+  readonly timeoutMs: number;
+  /** PEM file of an extra CA to trust for the endpoint (a TLS-inspecting proxy, or a local test server). */
+  readonly caFile?: string;
 }
 
 /** Thrown when the environment is invalid; `problems` has one line per bad variable. */
@@ -82,6 +113,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     demoData: e.DEMO_DATA === 'on' || (e.DEMO_DATA === 'auto' && cosmos.kind === 'embedded'),
     kbDir: e.KB_DIR,
     kbBaseUrl: e.KB_BASE_URL,
+    azureOpenAI:
+      e.AZURE_OPENAI_ENDPOINT && e.AZURE_OPENAI_API_KEY && e.AZURE_OPENAI_DEPLOYMENT
+        ? { endpoint: e.AZURE_OPENAI_ENDPOINT, key: e.AZURE_OPENAI_API_KEY, deployment: e.AZURE_OPENAI_DEPLOYMENT, apiVersion: e.AZURE_OPENAI_API_VERSION, timeoutMs: e.AZURE_OPENAI_TIMEOUT_MS, caFile: e.AZURE_OPENAI_CA_FILE }
+        : undefined,
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -53,8 +53,8 @@ export async function startDeskmate(config: Config, logger: Logger, options: { p
   readiness.markReady('store');
   readiness.markReady('kb');
   logger.info(
-    { endpoint: `${http.url}/api/messages`, store: store.description, loadedDocuments: store.loadedDocuments, kbSections: kb.sectionCount },
-    `Deskmate is ready at ${http.url}/api/messages (store: ${store.description}; KB: ${config.kbDir})`,
+    { endpoint: `${http.url}/api/messages`, store: store.description, loadedDocuments: store.loadedDocuments, kbSections: kb.sectionCount, kbAnswers: kbAnswerMode(config) },
+    `Deskmate is ready at ${http.url}/api/messages (store: ${store.description}; KB: ${config.kbDir}, ${kbAnswerMode(config)} answers)`,
   );
 
   let stopping: Promise<void> | undefined;
@@ -87,4 +87,9 @@ async function loadKb(config: Config, logger: Logger): Promise<KbService> {
   snapshot.problems.forEach((p) => logger.warn({ path: p.path, problem: p.problem }, 'knowledge base problem'));
   logger.info({ articles: snapshot.articles.length, problems: snapshot.problems.length }, 'knowledge base loaded');
   return new KbService(snapshot);
+}
+
+/** "generative (deployment at host)" when Azure OpenAI writes the answers, else "extractive". */
+function kbAnswerMode(config: Config): string {
+  return config.azureOpenAI ? `generative (${config.azureOpenAI.deployment} at ${new URL(config.azureOpenAI.endpoint).host})` : 'extractive';
 }

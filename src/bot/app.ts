@@ -11,6 +11,7 @@ import { registerHelpRoutes } from '../features/help/help.routes';
 import { registerKbRoutes } from '../features/kb/kb.routes';
 import type { KbService } from '../features/kb/kb.service';
 import { KbFeedbackStore } from '../features/kb/kb.store';
+import { createAzureOpenAIAnswerer, type GenerativeAnswerer } from '../features/kb/generative/answerer';
 import { createRouteWrapper } from './route-wrapper';
 import { BOT_COMMANDS } from './commands';
 import { registerFallback } from './fallback';
@@ -26,6 +27,8 @@ export interface BotDeps {
   kb: KbService;
   /** Reloads the KB from its folder (the `reload kb` command). */
   reloadKb: () => Promise<void>;
+  /** Writes KB answers with a model; by default the Azure OpenAI deployment in the config, if any. */
+  generative?: GenerativeAnswerer;
 }
 
 /** Builds the teams-ai Application with every feature's routes, in the order they are matched. */
@@ -41,10 +44,11 @@ export function createBot(deps: BotDeps): Application {
   const people = new PeopleService(new PeopleStore(store.containers.people));
   const route = createRouteWrapper({ people, logger });
   const identify = (context: TurnContext) => people.identify(context.activity.from?.aadObjectId, context.activity.from?.name);
+  const generative = deps.generative ?? (deps.config.azureOpenAI ? createAzureOpenAIAnswerer(deps.config.azureOpenAI) : undefined);
 
   registerHelpRoutes(app, { route, commands: BOT_COMMANDS });
   registerPeopleRoutes(app, { route });
-  registerKbRoutes(app, { route, identify, kb: deps.kb, feedback: new KbFeedbackStore(store.containers.kbfeedback), reload: deps.reloadKb, logger });
+  registerKbRoutes(app, { route, identify, kb: deps.kb, feedback: new KbFeedbackStore(store.containers.kbfeedback), reload: deps.reloadKb, logger, generative });
   registerFallback(app, { route });
   return app;
 }

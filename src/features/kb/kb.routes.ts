@@ -5,11 +5,14 @@ import type { CommandInfo } from '../../shared/commands';
 import { DomainError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
 import type { RouteWrapper } from '../../shared/turn';
-import { requirePermission, type Caller } from '../people/people.service';
+import { can, requirePermission, type Caller } from '../people/people.service';
 import { answerActivity, answerView, askMentorRecordedCard, kbCheckCard, searchResultCard, unsureCard, type AnswerView } from './kb.cards';
 import { askMentorSubmitSchema, feedbackInvokeSchema, kbSearchParamsSchema } from './kb.schemas';
-import type { KbService } from './kb.service';
+import type { KbService, RelatedArticle } from './kb.service';
 import type { KbFeedbackStore } from './kb.store';
+import type { GenerativeAnswerer } from './generative/answerer';
+import { generativeAnswerView, relatedArticlesOf } from './generative/generative-view';
+import { MAX_SOURCES } from './generative/prompt';
 
 export const KB_SEARCH_COMMAND_ID = 'searchKb';
 const MAX_QUESTION = 1000;
@@ -28,6 +31,8 @@ export interface KbDeps {
   feedback: KbFeedbackStore;
   reload: () => Promise<void>;
   logger: Logger;
+  /** Writes answers with an AI model (Azure OpenAI is configured); without it answers are extractive. */
+  generative?: GenerativeAnswerer;
 }
 
 type RememberedAnswer = { question: string; answer: string; citations: { position: number; title: string; path: string; url?: string }[] };
@@ -56,6 +61,7 @@ export function registerKbRoutes(app: Application, deps: KbDeps): void {
   }));
 
   app.feedbackLoop(async (context, state, data) => {
+    if (!can(await deps.identify(context), 'kb.ask')) return;
     const parsed = feedbackInvokeSchema.safeParse({ actionName: data.actionName, actionValue: data.actionValue });
     if (!parsed.success) return;
     const remembered = answersOf(state)[data.replyToId];
@@ -96,10 +102,24 @@ export function registerKbRoutes(app: Application, deps: KbDeps): void {
     const question = (context.activity.text ?? '').trim();
     if (question.length > MAX_QUESTION) throw new DomainError('invalid_input', `That question is too long (${question.length} characters). Keep it under ${MAX_QUESTION}, please.`);
     const answer = deps.kb.ask(question);
-    if (answer.kind === 'unsure') {
-      await deps.feedback.add({ kind: 'unanswered', question, confidence: answer.confidence, related: answer.related.map((r) => r.path), userId: person.id });
-      await context.sendActivity({ attachments: [cardAttachment(unsureCard(question, answer.related))] });
-      return;
+    const unsure = async (related: RelatedArticle[]) => {
+      await deps.feedback.add({ kind: 'unanswered', question, confidence: answer.confidence, related: related.map((r) => r.path), userId: person.id });
+      await context.sendActivity({ attachments: [cardAttachment(unsureCard(question, related))] });
+    };
+    // The model is only asked when the KB is confident it holds the answer; otherwise it could not help.
+    if (answer.kind === 'unsure') return unsure(answer.related);
+    if (deps.generative) {
+      const sections = deps.kb.search(question, MAX_SOURCES);
+      const result = await deps.generative.answer(context, state, question, sections);
+      if (result.kind === 'answer') {
+        const view = generativeAnswerView(result.text, result.sections);
+        const sent = await context.sendActivity(answerActivity(view, { aiGenerated: true }));
+        if (sent?.id) remember(state, sent.id, question, view);
+        return;
+      }
+      if (result.kind === 'no-answer') return unsure(relatedArticlesOf(sections));
+      // No question text here: the log must not carry what agents ask about customers.
+      deps.logger.warn({ route: 'kb.ask', reason: result.error.message }, 'generative answer failed; sending the extractive answer');
     }
     const view = answerView(answer);
     const sent = await context.sendActivity(answerActivity(view));

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { z } from 'zod/v4';
 import { synonymsFileSchema, type Article, type KbProblem, type SynonymGroups } from '../kb.schemas';
 import { parseHtml } from './html';
 import { parseMarkdown, type ParsedDocument } from './markdown';
@@ -51,10 +52,16 @@ export async function loadKb(dir: string, options: { baseUrl?: string } = {}): P
       if (sections.length === 0) throw new Error('has no text');
       articles.push({ path, title, url: parsed.url, updated: parsed.updated ?? info.mtime.toISOString().slice(0, 10), sections, source: 'kb' });
     } catch (error) {
-      problems.push({ path, problem: `could not be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
+      problems.push({ path, problem: `could not be read: ${describe(error)}` });
     }
   }
   return { articles, synonyms, problems };
+}
+
+/** One readable line: schema problems by field, other errors by their first line. */
+function describe(error: unknown): string {
+  if (error instanceof z.ZodError) return error.issues.map((i) => `${i.path.join('.') || 'file'}: ${i.message}`).join('; ');
+  return error instanceof Error ? (error.message.split('\n')[0] ?? 'unknown error') : String(error);
 }
 
 async function listFiles(dir: string): Promise<string[]> {

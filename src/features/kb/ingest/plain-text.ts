@@ -11,7 +11,7 @@ const BULLET = /^\s*[•●▪◦*-]\s+/;
  */
 export function parsePlainText(source: string): ParsedDocument {
   const lines = source.split(/\r?\n/).map((l) => l.replace(/\u00a0/g, ' ').replace(/\s+$/, ''));
-  const content = lines.filter((l) => !isChromeLine(l) || isBylineLine(l));
+  const content = withoutChrome(lines);
   const title = findTitle(content);
   const sections: RawSection[] = [{ level: 0, heading: '', lines: [] }];
   let titleSeen = false;
@@ -40,6 +40,27 @@ function leadHeading(line: string, nextContent: string): { heading: string; rest
   const match = /^(\p{Lu}[\p{L}&/ ]{2,40}?) [-–] (\p{Lu}.+)$/u.exec(line);
   if (!match || !BULLET.test(nextContent) || match[1]!.split(' ').length > 5) return undefined;
   return { heading: match[1]!, rest: match[2]! };
+}
+
+/**
+ * Drops page chrome, keeping author/date lines (they locate the title). A chrome line that ends in
+ * ":" introduces a list of chrome (template adverts, related links): its short lines go too, up to
+ * the next chrome line or real sentence.
+ */
+function withoutChrome(lines: string[]): string[] {
+  const kept: string[] = [];
+  let inChromeList = false;
+  for (const line of lines) {
+    const text = line.trim();
+    if (isChromeLine(text) && !isBylineLine(text)) {
+      inChromeList = text.endsWith(':');
+      continue;
+    }
+    if (inChromeList && (text === '' || (text.length <= 60 && !/[.!?]$/.test(text)))) continue;
+    inChromeList = false;
+    kept.push(line);
+  }
+  return kept;
 }
 
 function headingLevel(line: string, next: string, previous: string): number {

@@ -14,8 +14,20 @@ export interface AnswerPart {
 /** Splits a section into the pieces an answer is made of: bullets, and sentences of paragraphs. */
 export function answerUnits(text: string): string[] {
   const units: string[] = [];
+  let fence: string[] | undefined;
   for (const rawLine of text.split('\n')) {
     const line = rawLine.trim();
+    if (line.startsWith('```')) {
+      if (fence) {
+        units.push([...fence, line].join('\n'));
+        fence = undefined;
+      } else fence = [line];
+      continue;
+    }
+    if (fence) {
+      fence.push(rawLine);
+      continue;
+    }
     if (!line) continue;
     if (line.startsWith('•')) {
       units.push(line);
@@ -24,6 +36,7 @@ export function answerUnits(text: string): string[] {
     const sentences = line.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? [line];
     sentences.map((s) => s.trim()).filter(Boolean).forEach((s) => units.push(s));
   }
+  if (fence) units.push([...fence, '```'].join('\n'));
   return units;
 }
 
@@ -54,11 +67,18 @@ export function extractFromSection(index: KbIndex, question: string, section: Se
     chosen.push(candidate);
     used += cost;
   }
+  if (chosen.length === 0) {
+    // Even the best single sentence is longer than the budget: shorten it rather than answer nothing.
+    const best = [...scored].sort((a, b) => b.score - a.score)[0];
+    return best ? `${best.unit.slice(0, Math.max(0, budget - 1)).trimEnd()}…` : '';
+  }
   return joinUnits(chosen.sort((a, b) => a.position - b.position).map((c) => c.unit));
 }
 
+/** Sentences run on; bullets, code blocks and what follows a colon or a code block start a new line. */
 function joinUnits(units: string[]): string {
-  return units.reduce((out, unit) => (out ? `${out}${unit.startsWith('•') || out.endsWith(':') ? '\n' : ' '}${unit}` : unit), '');
+  const ownLine = (unit: string) => unit.startsWith('•') || unit.startsWith('```');
+  return units.reduce((out, unit) => (out ? `${out}${ownLine(unit) || out.endsWith(':') || out.endsWith('```') ? '\n' : ' '}${unit}` : unit), '');
 }
 
 /**

@@ -9,7 +9,7 @@ const STOP_WORDS = new Set(
     'when where which while who whom why will with would you your yours am just also about any some such only own same very ' +
     'there here out up down over under again further once both each few more most other no nor not off s t don now ' +
     'i\'m im ok okay hi hello please thanks thank need want wants know tell let lets get got go going gonna really ' +
-    'cant wont dont didnt doesnt isnt arent wasnt werent shouldnt couldnt wouldnt ive id ill youre theyre theyll theyd ' +
+    'cant wont dont didnt doesnt isnt arent wasnt werent shouldnt couldnt wouldnt ive ill youre theyre theyll theyd ' +
     'theyve hes shes its whats thats theres heres whos something someone anything thing things just still even'
   ).split(/\s+/),
 );
