@@ -44,7 +44,7 @@ export function container(items: CardElement[], options: Record<string, unknown>
 
 /** A notice with a colored accent: "attention" for problems, "warning" for cautions, "good" for success. */
 export function notice(message: string, style: 'attention' | 'warning' | 'good' | 'accent'): CardElement {
-  return container([text(message, { color: style === 'accent' ? 'Accent' : style === 'good' ? 'Good' : style === 'warning' ? 'Warning' : 'Attention' })], {
+  return container([text(message, { weight: 'Bolder' })], {
     style: style === 'accent' ? 'accent' : style === 'good' ? 'good' : style === 'warning' ? 'warning' : 'attention',
     bleed: false,
   });

@@ -118,6 +118,8 @@ describe('KB questions in the bot (real Application, real store, sample KB)', ()
     expect(shown).toContain('Your question was recorded');
     expect(shown).toContain(question);
 
+    // A second press of the same button (a replay) confirms again but records nothing new.
+    expect(visibleText(await bot.send({ text: undefined, value: button!.data }))).toContain('Your question was recorded');
     const requests = (await feedbackDocs(bot.store, started)).filter((d) => d.kind === 'mentor-request' && d.question === question);
     expect(requests).toHaveLength(1);
     expect(requests[0]!.userId).toBe(TEST_PEOPLE.agent.id);
@@ -152,11 +154,21 @@ describe('KB questions in the bot (real Application, real store, sample KB)', ()
     const doc = docs[0]!;
     expect(doc.reaction).toBe('dislike');
     expect(doc.answer).toBe(answer.text);
-    expect(doc.comment).toContain('wrong article');
+    expect(doc.comment).toBe('wrong article');
+    expect(doc.answerMatchedBy).toBe('reply');
     expect(doc.userId).toBe(TEST_PEOPLE.agent.id);
     expect(doc.citations.length).toBeGreaterThan(0);
     expect(doc.citations.map((c) => c.path)).toContain('scenarios/gate-access.md');
     expect(doc.citations[0]!.position).toBe(1);
+  });
+
+  it('without a reply id (as Agents Playground sends it) rates the latest answer and says so', async () => {
+    const question = 'can I waive the convenience fee for a caller from another state';
+    const [answer] = await bot.say(question);
+    await bot.send({ type: 'invoke', name: 'message/submitAction', value: { actionName: 'feedback', actionValue: { reaction: 'dislike', feedback: 'plain words' } } });
+    const docs = (await feedbackDocs(bot.store, started)).filter((d): d is Extract<KbFeedbackDoc, { kind: 'feedback' }> => d.kind === 'feedback' && d.question === question);
+    expect(docs).toHaveLength(1);
+    expect(docs[0]).toMatchObject({ answer: answer!.text, comment: 'plain words', answerMatchedBy: 'latest-answer' });
   });
 
   it('stores a thumbs-up on a reply it does not remember, marked as not remembered', async () => {
@@ -171,6 +183,7 @@ describe('KB questions in the bot (real Application, real store, sample KB)', ()
     expect(likes[0]!.question).toBe('(not remembered)');
     expect(likes[0]!.answer).toBe('');
     expect(likes[0]!.citations).toEqual([]);
+    expect(likes[0]!.answerMatchedBy).toBe('none');
   });
 
   it('does not store feedback from a user who is not set up', async () => {

@@ -71,9 +71,9 @@ export function answerActivity(view: AnswerView, options: { aiGenerated?: boolea
 }
 
 /** The reply when the KB has no confident answer: say so, offer related articles and a mentor. */
-export function unsureCard(question: string, related: RelatedArticle[]): AdaptiveCard {
+export function unsureCard(question: string, related: RelatedArticle[], requestId: string): AdaptiveCard {
   const links = related.map((r) => text(r.url ? `• [${r.title}](${r.url})` : `• ${r.title} (${r.path})`, { spacing: 'None' }));
-  const actions: CardAction[] = [{ type: 'Action.Submit', title: 'Ask a mentor', data: { verb: KB_VERBS.askMentor, question } }];
+  const actions: CardAction[] = [{ type: 'Action.Submit', title: 'Ask a mentor', data: { verb: KB_VERBS.askMentor, question, requestId } }];
   return adaptiveCard(
     [
       notice("I couldn't find a confident answer to that in the knowledge base.", 'warning'),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { cardAttachment } from '../../shared/cards';
@@ -56,7 +57,7 @@ export function registerKbRoutes(app: Application, deps: KbDeps): void {
     const person = requirePermission(caller, 'kb.ask');
     const parsed = askMentorSubmitSchema.safeParse(context.activity.value);
     if (!parsed.success) throw new DomainError('invalid_input', 'That button did not carry a question. Type your question again, please.');
-    await deps.feedback.add({ kind: 'mentor-request', question: parsed.data.question, userId: person.id });
+    await deps.feedback.add({ kind: 'mentor-request', question: parsed.data.question, userId: person.id }, { id: `mentor-request-${parsed.data.requestId}` });
     await context.sendActivity({ attachments: [cardAttachment(askMentorRecordedCard(parsed.data.question))] });
   }));
 
@@ -64,15 +65,18 @@ export function registerKbRoutes(app: Application, deps: KbDeps): void {
     if (!can(await deps.identify(context), 'kb.ask')) return;
     const parsed = feedbackInvokeSchema.safeParse({ actionName: data.actionName, actionValue: data.actionValue });
     if (!parsed.success) return;
-    const remembered = answersOf(state)[data.replyToId];
-    const comment = typeof parsed.data.actionValue.feedback === 'string' ? parsed.data.actionValue.feedback : JSON.stringify(parsed.data.actionValue.feedback ?? '');
+    // Teams names the answer (replyToId); Agents Playground does not, so the latest answer stands in.
+    const answers = answersOf(state);
+    const byReply = data.replyToId ? answers[data.replyToId] : undefined;
+    const remembered = byReply ?? (data.replyToId ? undefined : Object.values(answers).at(-1));
     await deps.feedback.add({
       kind: 'feedback',
       reaction: parsed.data.actionValue.reaction,
-      comment: comment.slice(0, 2000) || undefined,
+      comment: feedbackComment(parsed.data.actionValue.feedback),
       question: remembered?.question ?? '(not remembered)',
       answer: remembered?.answer ?? '',
       citations: remembered?.citations ?? [],
+      answerMatchedBy: byReply ? 'reply' : remembered ? 'latest-answer' : 'none',
       userId: context.activity.from?.aadObjectId,
     });
   });
@@ -104,7 +108,7 @@ export function registerKbRoutes(app: Application, deps: KbDeps): void {
     const answer = deps.kb.ask(question);
     const unsure = async (related: RelatedArticle[]) => {
       await deps.feedback.add({ kind: 'unanswered', question, confidence: answer.confidence, related: related.map((r) => r.path), userId: person.id });
-      await context.sendActivity({ attachments: [cardAttachment(unsureCard(question, related))] });
+      await context.sendActivity({ attachments: [cardAttachment(unsureCard(question, related, randomUUID()))] });
     };
     // The model is only asked when the KB is confident it holds the answer; otherwise it could not help.
     if (answer.kind === 'unsure') return unsure(answer.related);
@@ -125,6 +129,20 @@ export function registerKbRoutes(app: Application, deps: KbDeps): void {
     const sent = await context.sendActivity(answerActivity(view));
     if (sent?.id) remember(state, sent.id, question, view);
   }));
+}
+
+/** Teams sends the comment as JSON (`{"feedbackText": "..."}`), the Playground as plain text. */
+function feedbackComment(feedback: string | Record<string, unknown> | undefined): string | undefined {
+  let value: unknown = feedback;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      // plain text
+    }
+  }
+  const text = typeof value === 'object' && value && 'feedbackText' in value ? String((value as { feedbackText: unknown }).feedbackText) : typeof value === 'string' ? value : '';
+  return text.trim().slice(0, 2000) || undefined;
 }
 
 function isQuestion(context: TurnContext): Promise<boolean> {

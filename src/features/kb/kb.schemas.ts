@@ -48,6 +48,8 @@ export const kbFeedbackDocSchema = z.discriminatedUnion('kind', [
     question: z.string(),
     answer: z.string(),
     citations: z.array(citationRecordSchema),
+    /** How the rated answer was found: by the reply id Teams sends, or as the latest answer (Playground). */
+    answerMatchedBy: z.enum(['reply', 'latest-answer', 'none']).default('reply'),
   }),
 ]);
 export type KbFeedbackDoc = z.infer<typeof kbFeedbackDocSchema>;
@@ -62,7 +64,12 @@ export const feedbackInvokeSchema = z.object({
 });
 
 /** The "Ask a mentor" button's payload. */
-export const askMentorSubmitSchema = z.object({ verb: z.literal('kb.askMentor'), question: z.string().trim().min(1).max(2000) });
+export const askMentorSubmitSchema = z.object({
+  verb: z.literal('kb.askMentor'),
+  question: z.string().trim().min(1).max(2000),
+  /** Made when the card was rendered: pressing the button twice records the question once. */
+  requestId: z.string().regex(/^[\w-]{8,64}$/),
+});
 
 /** Message extension "Search the KB" parameters. */
 export const kbSearchParamsSchema = z.object({ query: z.string().trim().max(200).default('') });

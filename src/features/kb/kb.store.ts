@@ -8,9 +8,18 @@ type NewDoc = KbFeedbackDoc extends infer D ? (D extends KbFeedbackDoc ? Omit<D,
 export class KbFeedbackStore {
   constructor(private readonly container: Container) {}
 
-  async add(doc: NewDoc, now = new Date()): Promise<KbFeedbackDoc> {
-    const full = kbFeedbackDocSchema.parse({ ...doc, id: `${doc.kind}-${randomUUID()}`, day: now.toISOString().slice(0, 10), at: now.toISOString() });
-    await this.container.items.create(full);
+  /**
+   * Records a document. With `id` the write is idempotent: a second add with the same id (a replayed
+   * button press) finds the first one and succeeds without writing again.
+   */
+  async add(doc: NewDoc, options: { id?: string; now?: Date } = {}): Promise<KbFeedbackDoc> {
+    const now = options.now ?? new Date();
+    const full = kbFeedbackDocSchema.parse({ ...doc, id: options.id ?? `${doc.kind}-${randomUUID()}`, day: now.toISOString().slice(0, 10), at: now.toISOString() });
+    try {
+      await this.container.items.create(full);
+    } catch (error) {
+      if ((error as { code?: number }).code !== 409) throw error;
+    }
     return full;
   }
 

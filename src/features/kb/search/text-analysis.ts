@@ -63,9 +63,18 @@ function stemAll(phrase: string): string[] {
   return normalize(phrase).split(' ').filter(Boolean).map(stemWord);
 }
 
-/** Porter2 stem of a normalized word; numbers stay as they are. */
+const stems = new Map<string, string>();
+const MAX_REMEMBERED_STEMS = 200_000;
+
+/** Porter2 stem of a normalized word (remembered: a KB repeats a few thousand words); numbers stay. */
 function stemWord(word: string): string {
-  return /^\d+$/.test(word) ? word : stem(word);
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    stemmed = /^\d+$/.test(word) ? word : stem(word);
+    if (stems.size >= MAX_REMEMBERED_STEMS) stems.clear();
+    stems.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 /** Normalized, stemmed, synonym-rewritten terms of a text, in order, stop words removed. */
