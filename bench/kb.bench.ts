@@ -37,7 +37,7 @@ interface Workload {
   kindOf: (query: string) => string;
 }
 
-function runCase(engine: BenchEngine, kb: { label: string; articles: Article[] }, work: Workload): CaseResult {
+async function runCase(engine: BenchEngine, kb: { label: string; articles: Article[] }, work: Workload): Promise<CaseResult> {
   const { synonyms, queries, evalSet, kindOf } = work;
   process.stderr.write(`… ${engine.name} on ${kb.label}: build`);
   const beforeBuild = memory(gc);
@@ -46,13 +46,13 @@ function runCase(engine: BenchEngine, kb: { label: string; articles: Article[] }
   const buildMs = performance.now() - t0;
   const afterBuild = memory(gc);
   process.stderr.write(` ${buildMs.toFixed(0)} ms, queries`);
-  const warmup = measureLatency(queries, CONFIG.warmupQueries, CONFIG.warmupLimitMs, built.query);
-  const latency = measureLatency(queries.slice(CONFIG.warmupQueries), CONFIG.queries, CONFIG.queryLimitMs, built.query, kindOf);
+  const warmup = await measureLatency(queries, CONFIG.warmupQueries, CONFIG.warmupLimitMs, built.query);
+  const latency = await measureLatency(queries.slice(CONFIG.warmupQueries), CONFIG.queries, CONFIG.queryLimitMs, built.query, kindOf);
   process.stderr.write(` ${(latency.totalMs / 1000).toFixed(1)} s, eval\n`);
   const citedGenerated: CaseResult['citedGenerated'] = { answerable: [], unanswerable: [] };
   const answerable = new Set(evalSet.answerable.map((q) => q.question));
-  const quality = evaluate(evalSet, (question) => {
-    const reply = built.reply(question);
+  const quality = await evaluate(evalSet, async (question) => {
+    const reply = await built.reply(question);
     if (!reply.abstained && reply.firstCitationPath.startsWith('gen/')) citedGenerated[answerable.has(question) ? 'answerable' : 'unanswerable'].push(question);
     return reply;
   });
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
 
   const cases: CaseResult[] = [];
   for (const kb of kbs) {
-    for (const engine of [deskmate, plainMiniSearch]) cases.push(runCase(engine, kb, { synonyms: sample.synonyms, queries, evalSet, kindOf }));
+    for (const engine of [deskmate, plainMiniSearch]) cases.push(await runCase(engine, kb, { synonyms: sample.synonyms, queries, evalSet, kindOf }));
   }
 
   const table = markdownTable(cases);

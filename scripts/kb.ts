@@ -1,10 +1,13 @@
 /**
  * `npm run kb -- ask "question" [--kb DIR] [--json]`: the same answer and citations as the bot.
  * `npm run kb -- check [--kb DIR]`: problems a KB owner should fix.
+ * With AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY and AZURE_OPENAI_EMBEDDING_DEPLOYMENT in the
+ * environment, `ask` ranks hybrid, as the bot does.
  */
 import { loadKbSnapshot } from '../src/features/kb/kb.loader';
 import { KbService } from '../src/features/kb/kb.service';
 import { answerView } from '../src/features/kb/kb.cards';
+import { useEmbeddingsFromEnv } from './kb-eval/hybrid';
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -32,23 +35,27 @@ async function main(): Promise<number> {
       console.error('Usage: npm run kb -- ask "question" [--kb DIR] [--json]');
       return 2;
     }
-    const answer = new KbService(snapshot).ask(question);
+    const kb = new KbService(snapshot);
+    const hybrid = await useEmbeddingsFromEnv(kb);
+    const answer = await kb.ask(question);
+    await kb.close();
+    if (hybrid && !json) console.log(`(ranking: ${hybrid})`);
     if (answer.kind === 'unsure') {
       if (json) console.log(JSON.stringify(answer, null, 2));
       else {
         console.log("I couldn't find a confident answer to that in the knowledge base.");
         answer.related.forEach((r) => console.log(`  related: ${r.title} (${r.url ?? r.path})`));
-        console.log(`  (confidence ${answer.confidence.toFixed(2)})`);
+        console.log(`  (confidence ${answer.confidence.toFixed(2)}${answer.similarity !== undefined ? `, similarity ${answer.similarity.toFixed(3)}` : ''})`);
       }
       return 0;
     }
     const view = answerView(answer);
-    if (json) console.log(JSON.stringify({ ...view, confidence: answer.confidence }, null, 2));
+    if (json) console.log(JSON.stringify({ ...view, confidence: answer.confidence, similarity: answer.similarity }, null, 2));
     else {
       console.log(view.text);
       console.log('');
       view.citations.forEach((c) => console.log(`[${c.position}] ${c.title}${c.url ? ` <${c.url}>` : ''} (${c.path})`));
-      console.log(`(confidence ${answer.confidence.toFixed(2)})`);
+      console.log(`(confidence ${answer.confidence.toFixed(2)}${answer.similarity !== undefined ? `, similarity ${answer.similarity.toFixed(3)}` : ''})`);
     }
     return 0;
   }

@@ -7,7 +7,13 @@ const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
 
 const guid = z.guid({ error: 'expected a GUID such as 00000000-0000-0000-0000-000000000000' });
 const AZURE_TIMEOUT_RANGE = 'expected milliseconds from 1000 to 12000 (a Teams turn must finish within 15 s)';
-const AZURE_OPENAI_REQUIRED = { AZURE_OPENAI_ENDPOINT: 'endpoint', AZURE_OPENAI_API_KEY: 'API key', AZURE_OPENAI_DEPLOYMENT: 'deployment name' } as const;
+/** Where Azure OpenAI is and how to sign in: both needed by any Azure OpenAI feature. */
+const AZURE_OPENAI_CONNECTION = { AZURE_OPENAI_ENDPOINT: 'endpoint', AZURE_OPENAI_API_KEY: 'API key' } as const;
+/** What Azure OpenAI is used for: a chat deployment (generative answers), an embedding deployment (hybrid ranking), or both. */
+const AZURE_OPENAI_USES = ['AZURE_OPENAI_DEPLOYMENT', 'AZURE_OPENAI_EMBEDDING_DEPLOYMENT'] as const;
+const AZURE_OPENAI_HINT = '(set AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_API_KEY with AZURE_OPENAI_DEPLOYMENT, AZURE_OPENAI_EMBEDDING_DEPLOYMENT or both, or none of them)';
+const deploymentName = z.string().regex(/^[\w.-]{1,64}$/, 'expected a deployment name of letters, digits, ., - and _');
+const SIMILARITY_RANGE = 'expected a cosine similarity above 0 and at most 1, such as 0.8';
 const flag = z.enum(['auto', 'on', 'off'], { error: 'expected auto, on or off' });
 
 const envSchema = z
@@ -28,10 +34,12 @@ const envSchema = z
     KB_BASE_URL: optional(z.url({ error: 'expected a URL such as https://help.example.com/kb' })),
     AZURE_OPENAI_ENDPOINT: optional(z.url({ protocol: /^https$/, error: 'expected an https URL such as https://myresource.openai.azure.com/' })),
     AZURE_OPENAI_API_KEY: optional(z.string()),
-    AZURE_OPENAI_DEPLOYMENT: optional(z.string().regex(/^[\w.-]{1,64}$/, 'expected a deployment name of letters, digits, ., - and _')),
+    AZURE_OPENAI_DEPLOYMENT: optional(deploymentName),
+    AZURE_OPENAI_EMBEDDING_DEPLOYMENT: optional(deploymentName),
     AZURE_OPENAI_API_VERSION: withDefault(z.string().regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/, 'expected an API version such as 2024-10-21'), '2024-10-21'),
     AZURE_OPENAI_TIMEOUT_MS: withDefault(z.coerce.number({ error: 'expected milliseconds' }).int().min(1000, AZURE_TIMEOUT_RANGE).max(12000, AZURE_TIMEOUT_RANGE), 10000),
     AZURE_OPENAI_CA_FILE: optional(z.string()),
+    KB_MIN_SIMILARITY: withDefault(z.coerce.number({ error: SIMILARITY_RANGE }).gt(0, SIMILARITY_RANGE).max(1, SIMILARITY_RANGE), 0.8),
     LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected one of fatal, error, warn, info, debug, trace, silent' }), 'info'),
   })
   .superRefine((env, ctx) => {
@@ -41,12 +49,16 @@ const envSchema = z
     if (env.BOT_ID && env.BOT_TYPE === 'SingleTenant' && !env.BOT_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: 'expected the bot client secret when BOT_ID is set and BOT_TYPE is SingleTenant' });
     }
-    const azureSet = (Object.keys(AZURE_OPENAI_REQUIRED) as (keyof typeof AZURE_OPENAI_REQUIRED)[]).filter((name) => env[name] !== undefined);
-    if (azureSet.length > 0 && azureSet.length < 3) {
-      for (const [name, what] of Object.entries(AZURE_OPENAI_REQUIRED)) {
-        if (env[name as keyof typeof AZURE_OPENAI_REQUIRED] !== undefined) continue;
-        const message = `expected the Azure OpenAI ${what} too when ${azureSet.join(' and ')} ${azureSet.length > 1 ? 'are' : 'is'} set (set all of AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY and AZURE_OPENAI_DEPLOYMENT, or none)`;
-        ctx.addIssue({ code: 'custom', path: [name], message });
+    const azureSet = [...(Object.keys(AZURE_OPENAI_CONNECTION) as (keyof typeof AZURE_OPENAI_CONNECTION)[]), ...AZURE_OPENAI_USES].filter((name) => env[name] !== undefined);
+    if (azureSet.length > 0) {
+      const when = `when ${azureSet.join(' and ')} ${azureSet.length > 1 ? 'are' : 'is'} set`;
+      for (const [name, what] of Object.entries(AZURE_OPENAI_CONNECTION)) {
+        if (env[name as keyof typeof AZURE_OPENAI_CONNECTION] !== undefined) continue;
+        ctx.addIssue({ code: 'custom', path: [name], message: `expected the Azure OpenAI ${what} too ${when} ${AZURE_OPENAI_HINT}` });
+      }
+      if (AZURE_OPENAI_USES.every((name) => env[name] === undefined)) {
+        const message = `expected the Azure OpenAI deployment name too ${when}, or AZURE_OPENAI_EMBEDDING_DEPLOYMENT for hybrid KB ranking alone ${AZURE_OPENAI_HINT}`;
+        ctx.addIssue({ code: 'custom', path: ['AZURE_OPENAI_DEPLOYMENT'], message });
       }
     }
   });
@@ -66,12 +78,23 @@ export interface Config {
   readonly kbDir: string;
   /** Where KB files are published, for citation links of articles without a `url:`. */
   readonly kbBaseUrl?: string;
-  /** Azure OpenAI for generative answers; unset (all three variables unset) means extractive answers only. */
+  /** Azure OpenAI chat deployment for generative answers; unset (no AZURE_OPENAI_DEPLOYMENT) means extractive answers only. */
   readonly azureOpenAI?: AzureOpenAIConfig;
+  /**
+   * Azure OpenAI embedding deployment (same endpoint, key, API version, timeout and CA file) for
+   * hybrid KB ranking: lexical and embedding similarity fused. Unset means lexical ranking only.
+   */
+  readonly azureOpenAIEmbeddings?: AzureOpenAIConfig;
+  /**
+   * Cosine similarity between a question and a section's embedding above which the KB answers even
+   * when too few of the question's words are in the KB. Only used with embeddings; depends on the
+   * embedding model, so calibrate it with the real deployment (`npm run eval:kb` with the settings).
+   */
+  readonly kbMinSimilarity: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
-/** The Azure OpenAI deployment that writes generative KB answers. */
+/** An Azure OpenAI deployment: the chat one that writes generative KB answers, or the embedding one. */
 export interface AzureOpenAIConfig {
   readonly endpoint: string;
   /** Named `key` so the logger's redaction hides it. */
@@ -100,6 +123,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const e = result.data;
   const authDisabled = !e.BOT_ID;
+  // The refinement above guarantees endpoint and key whenever a deployment is set.
+  const azureDeployment = (deployment: string | undefined): AzureOpenAIConfig | undefined =>
+    deployment && e.AZURE_OPENAI_ENDPOINT && e.AZURE_OPENAI_API_KEY
+      ? { endpoint: e.AZURE_OPENAI_ENDPOINT, key: e.AZURE_OPENAI_API_KEY, deployment, apiVersion: e.AZURE_OPENAI_API_VERSION, timeoutMs: e.AZURE_OPENAI_TIMEOUT_MS, caFile: e.AZURE_OPENAI_CA_FILE }
+      : undefined;
   const cosmos: Config['cosmos'] = e.COSMOS_ENDPOINT
     ? { kind: 'azure', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE }
     : { kind: 'embedded', dataFile: e.EMBEDDED_COSMOS_DATA, database: e.COSMOS_DATABASE };
@@ -113,10 +141,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     demoData: e.DEMO_DATA === 'on' || (e.DEMO_DATA === 'auto' && cosmos.kind === 'embedded'),
     kbDir: e.KB_DIR,
     kbBaseUrl: e.KB_BASE_URL,
-    azureOpenAI:
-      e.AZURE_OPENAI_ENDPOINT && e.AZURE_OPENAI_API_KEY && e.AZURE_OPENAI_DEPLOYMENT
-        ? { endpoint: e.AZURE_OPENAI_ENDPOINT, key: e.AZURE_OPENAI_API_KEY, deployment: e.AZURE_OPENAI_DEPLOYMENT, apiVersion: e.AZURE_OPENAI_API_VERSION, timeoutMs: e.AZURE_OPENAI_TIMEOUT_MS, caFile: e.AZURE_OPENAI_CA_FILE }
-        : undefined,
+    azureOpenAI: azureDeployment(e.AZURE_OPENAI_DEPLOYMENT),
+    azureOpenAIEmbeddings: azureDeployment(e.AZURE_OPENAI_EMBEDDING_DEPLOYMENT),
+    kbMinSimilarity: e.KB_MIN_SIMILARITY,
     logLevel: e.LOG_LEVEL,
   });
 }

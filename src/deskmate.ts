@@ -1,4 +1,4 @@
-import type { Config } from './config';
+import type { AzureOpenAIConfig, Config } from './config';
 import type { Logger } from './shared/logger';
 import { Readiness } from './shared/readiness';
 import { startHttpServer, type BotEndpoint } from './server';
@@ -50,11 +50,12 @@ export async function startDeskmate(config: Config, logger: Logger, options: { p
   installMiddleware(adapter, config, logger);
   const app = createBot({ config, store, logger, adapter, kb, reloadKb });
   bot = { adapter, run: (context) => app.run(context) };
+  // Ready without waiting for KB embeddings: until they are, questions are ranked lexically.
   readiness.markReady('store');
   readiness.markReady('kb');
   logger.info(
-    { endpoint: `${http.url}/api/messages`, store: store.description, loadedDocuments: store.loadedDocuments, kbSections: kb.sectionCount, kbAnswers: kbAnswerMode(config) },
-    `Deskmate is ready at ${http.url}/api/messages (store: ${store.description}; KB: ${config.kbDir}, ${kbAnswerMode(config)} answers)`,
+    { endpoint: `${http.url}/api/messages`, store: store.description, loadedDocuments: store.loadedDocuments, kbSections: kb.sectionCount, kbAnswers: kbAnswerMode(config), kbRanking: kbRankingMode(config) },
+    `Deskmate is ready at ${http.url}/api/messages (store: ${store.description}; KB: ${config.kbDir}, ${kbAnswerMode(config)} answers${config.azureOpenAIEmbeddings ? `, ${kbRankingMode(config)} ranking once the sections are embedded` : ''})`,
   );
 
   let stopping: Promise<void> | undefined;
@@ -68,6 +69,7 @@ export async function startDeskmate(config: Config, logger: Logger, options: { p
         readiness.markStopping();
         await stopWatching();
         await http.close();
+        await kb.close();
         await store.close();
       })()),
   };
@@ -91,5 +93,14 @@ async function loadKb(config: Config, logger: Logger): Promise<KbService> {
 
 /** "generative (deployment at host)" when Azure OpenAI writes the answers, else "extractive". */
 function kbAnswerMode(config: Config): string {
-  return config.azureOpenAI ? `generative (${config.azureOpenAI.deployment} at ${new URL(config.azureOpenAI.endpoint).host})` : 'extractive';
+  return config.azureOpenAI ? `generative (${deploymentAt(config.azureOpenAI)})` : 'extractive';
+}
+
+/** "hybrid (deployment at host)" with an embedding deployment, else "lexical". */
+function kbRankingMode(config: Config): string {
+  return config.azureOpenAIEmbeddings ? `hybrid (${deploymentAt(config.azureOpenAIEmbeddings)})` : 'lexical';
+}
+
+function deploymentAt(c: AzureOpenAIConfig): string {
+  return `${c.deployment} at ${new URL(c.endpoint).host}`;
 }

@@ -7,10 +7,10 @@ import type { EngineReply } from '../../scripts/kb-eval/evaluate';
 /** An engine with its index built: what the latency loop calls, and what the eval calls. */
 export interface BuiltEngine {
   sections: number;
-  /** One question as the product would run it (timed). */
+  /** One question as the product would run it (timed, awaited). */
   query(question: string): unknown;
   /** One question in the eval harness's terms. */
-  reply(question: string): EngineReply;
+  reply(question: string): EngineReply | Promise<EngineReply>;
 }
 
 export interface BenchEngine {

@@ -22,8 +22,8 @@ export interface LatencyResult {
   byGroup: Record<string, { completed: number; p50Ms: number; p99Ms: number }>;
 }
 
-/** Runs `run` over `queries` (cycling), at most `limitMs` of wall time, and reports the spread. */
-export function measureLatency(queries: string[], requested: number, limitMs: number, run: (q: string) => unknown, group: (q: string) => string = () => 'all'): LatencyResult {
+/** Runs `run` over `queries` (cycling, one at a time, each awaited), at most `limitMs` of wall time, and reports the spread. */
+export async function measureLatency(queries: string[], requested: number, limitMs: number, run: (q: string) => unknown, group: (q: string) => string = () => 'all'): Promise<LatencyResult> {
   const samples: number[] = [];
   const grouped = new Map<string, number[]>();
   const start = performance.now();
@@ -35,7 +35,7 @@ export function measureLatency(queries: string[], requested: number, limitMs: nu
     }
     const t = performance.now();
     const query = queries[i % queries.length]!;
-    run(query);
+    await run(query);
     const elapsed = performance.now() - t;
     samples.push(elapsed);
     const key = group(query);

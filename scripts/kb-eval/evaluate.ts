@@ -34,13 +34,13 @@ function samePath(expected: string, cited: string): boolean {
  * article; abstention: unanswerable questions that got "could not find"; false abstention:
  * answerable questions that did.
  */
-export function evaluate(set: EvalSet, answer: (question: string) => EngineReply): EvalReport {
+export async function evaluate(set: EvalSet, answer: (question: string) => EngineReply | Promise<EngineReply>): Promise<EvalReport> {
   const misses: EvalReport['misses'] = [];
   let facts = 0;
   let citations = 0;
   let falseAbstentions = 0;
   for (const item of set.answerable) {
-    const reply = answer(item.question);
+    const reply = await answer(item.question);
     if (reply.abstained) {
       falseAbstentions += 1;
       misses.push({ question: item.question, why: 'abstained' });
@@ -54,7 +54,7 @@ export function evaluate(set: EvalSet, answer: (question: string) => EngineReply
   }
   let abstained = 0;
   for (const item of set.unanswerable) {
-    const reply = answer(item.question);
+    const reply = await answer(item.question);
     if (reply.abstained) abstained += 1;
     else misses.push({ question: item.question, why: `answered although the KB does not cover it (cited ${reply.firstCitationPath})` });
   }

@@ -12,9 +12,12 @@ import { registerKbRoutes } from '../features/kb/kb.routes';
 import type { KbService } from '../features/kb/kb.service';
 import { KbFeedbackStore } from '../features/kb/kb.store';
 import { createAzureOpenAIAnswerer, type GenerativeAnswerer } from '../features/kb/generative/answerer';
+import { createAzureOpenAIEmbedder, type Embedder } from '../features/kb/search/embeddings';
 import { createRouteWrapper } from './route-wrapper';
 import { BOT_COMMANDS } from './commands';
 import { registerFallback } from './fallback';
+import { accountServices } from './services';
+import { registerAccountRoutes } from '../features/accounts/accounts.routes';
 import { useCommandButtons, useTenantGate, useTurnLog } from './turn-middleware';
 
 export interface BotDeps {
@@ -29,6 +32,8 @@ export interface BotDeps {
   reloadKb: () => Promise<void>;
   /** Writes KB answers with a model; by default the Azure OpenAI deployment in the config, if any. */
   generative?: GenerativeAnswerer;
+  /** Embeds KB sections and questions for hybrid ranking; by default the Azure OpenAI embedding deployment in the config, if any. */
+  embedder?: Embedder;
 }
 
 /** Builds the teams-ai Application with every feature's routes, in the order they are matched. */
@@ -45,9 +50,13 @@ export function createBot(deps: BotDeps): Application {
   const route = createRouteWrapper({ people, logger });
   const identify = (context: TurnContext) => people.identify(context.activity.from?.aadObjectId, context.activity.from?.name);
   const generative = deps.generative ?? (deps.config.azureOpenAI ? createAzureOpenAIAnswerer(deps.config.azureOpenAI) : undefined);
+  const embedder = deps.embedder ?? (deps.config.azureOpenAIEmbeddings ? createAzureOpenAIEmbedder(deps.config.azureOpenAIEmbeddings) : undefined);
+  // Hybrid ranking: the KB embeds its sections in the background and answers lexically until they are ready.
+  if (embedder) deps.kb.useEmbeddings(embedder, { logger, minSimilarity: deps.config.kbMinSimilarity });
 
   registerHelpRoutes(app, { route, commands: BOT_COMMANDS });
   registerPeopleRoutes(app, { route });
+  registerAccountRoutes(app, { route, ...accountServices(store) });
   registerKbRoutes(app, { route, identify, kb: deps.kb, feedback: new KbFeedbackStore(store.containers.kbfeedback), reload: deps.reloadKb, logger, generative });
   registerFallback(app, { route });
   return app;

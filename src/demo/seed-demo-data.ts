@@ -15,6 +15,8 @@ export interface SeedDemoOptions {
   customers?: number;
   leads?: number;
   seed?: number;
+  /** Write even when `people` is not empty (tests that set up their own people first). */
+  force?: boolean;
 }
 
 export const DEMO_DEFAULTS = { seed: 20261122, customers: 520, leads: 110 } as const;
@@ -50,7 +52,7 @@ async function isEmpty(container: Container): Promise<boolean> {
  */
 export async function seedDemoData(store: Store, options: SeedDemoOptions = {}): Promise<{ seeded: boolean; counts: Record<string, number> }> {
   const counts: Record<string, number> = { locations: 0, people: 0, accounts: 0, lookups: 0, notes: 0 };
-  if (!(await isEmpty(store.containers.people))) return { seeded: false, counts };
+  if (!options.force && !(await isEmpty(store.containers.people))) return { seeded: false, counts };
 
   const seed = options.seed ?? DEMO_DEFAULTS.seed;
   const today = options.today ?? new Date().toISOString().slice(0, 10);

@@ -14,7 +14,7 @@ import { deskmateEngine } from '../../scripts/kb-eval/deskmate-engine';
 describe('KB eval floors', () => {
   it('answers, cites and abstains at least as well as measured', async () => {
     const kb = new KbService(await loadKbSnapshot(resolve(__dirname, '../../kb')));
-    const report = evaluate(readEvalSet(resolve(__dirname, 'eval.json')), deskmateEngine(kb));
+    const report = await evaluate(readEvalSet(resolve(__dirname, 'eval.json')), deskmateEngine(kb));
     expect(report.answerable).toBeGreaterThanOrEqual(40);
     expect(report.unanswerable).toBeGreaterThanOrEqual(10);
     expect(report.abstention).toBeGreaterThanOrEqual(0.8);

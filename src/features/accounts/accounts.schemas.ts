@@ -62,3 +62,22 @@ export type Account = z.infer<typeof accountSchema>;
 /** A point-read index entry in `lookups`: `phone:5035550134`, `email:a@b.c`, `unit:PDX1:B112`, `unit:B112`. */
 export const lookupSchema = z.object({ id: z.string(), key: z.string(), accountIds: z.array(z.string()).min(1) });
 export type Lookup = z.infer<typeof lookupSchema>;
+
+/** One line of an account search result: enough to tell matches apart, never the full id. */
+export const accountSummarySchema = z.object({
+  id: accountSchema.shape.id,
+  /** "First Last" as written on the account, accents kept. */
+  name: z.string(),
+  /** '•••' and the last 3 digits of the account id, for showing to the agent. */
+  maskedId: z.string(),
+  kind: accountSchema.shape.kind,
+  status: accountSchema.shape.status,
+  locationId: z.string(),
+});
+export type AccountSummary = z.infer<typeof accountSummarySchema>;
+
+/** An account as read from the store, with the `_etag` an edit passes back (`IfMatch`). */
+export interface AccountRecord {
+  account: Account;
+  etag: string;
+}

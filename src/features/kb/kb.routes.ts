@@ -105,7 +105,7 @@ export function registerKbRoutes(app: Application, deps: KbDeps): void {
     const person = requirePermission(caller, 'kb.ask');
     const question = (context.activity.text ?? '').trim();
     if (question.length > MAX_QUESTION) throw new DomainError('invalid_input', `That question is too long (${question.length} characters). Keep it under ${MAX_QUESTION}, please.`);
-    const answer = deps.kb.ask(question);
+    const answer = await deps.kb.ask(question);
     const unsure = async (related: RelatedArticle[]) => {
       await deps.feedback.add({ kind: 'unanswered', question, confidence: answer.confidence, related: related.map((r) => r.path), userId: person.id });
       await context.sendActivity({ attachments: [cardAttachment(unsureCard(question, related, randomUUID()))] });
@@ -113,7 +113,8 @@ export function registerKbRoutes(app: Application, deps: KbDeps): void {
     // The model is only asked when the KB is confident it holds the answer; otherwise it could not help.
     if (answer.kind === 'unsure') return unsure(answer.related);
     if (deps.generative) {
-      const sections = deps.kb.search(question, MAX_SOURCES);
+      // The answer's own ranking (hybrid when embeddings are ready), so the model sees what the KB found.
+      const sections = answer.sources.slice(0, MAX_SOURCES);
       const result = await deps.generative.answer(context, state, question, sections);
       if (result.kind === 'answer') {
         const view = generativeAnswerView(result.text, result.sections);

@@ -28,7 +28,7 @@ describe('Azure OpenAI settings', () => {
 
   it('stop the start with one line per missing setting when only some are set', () => {
     expect(problemsOf({ AZURE_OPENAI_ENDPOINT: AZURE.AZURE_OPENAI_ENDPOINT })).toEqual([
-      expect.stringMatching(/^AZURE_OPENAI_API_KEY: expected the Azure OpenAI API key too when AZURE_OPENAI_ENDPOINT is set \(set all of .* or none\)$/),
+      expect.stringMatching(/^AZURE_OPENAI_API_KEY: expected the Azure OpenAI API key too when AZURE_OPENAI_ENDPOINT is set \(set AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_API_KEY with .* or none of them\)$/),
       expect.stringMatching(/^AZURE_OPENAI_DEPLOYMENT: expected the Azure OpenAI deployment name too when AZURE_OPENAI_ENDPOINT is set/),
     ]);
     expect(problemsOf({ AZURE_OPENAI_API_KEY: 'k', AZURE_OPENAI_DEPLOYMENT: 'gpt-4o', AZURE_OPENAI_ENDPOINT: '' })).toEqual([

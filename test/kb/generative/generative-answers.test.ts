@@ -100,7 +100,7 @@ describe('generative KB answers through Azure OpenAI (real Application, local Az
 
     expect(fake.requests).toHaveLength(1);
     expect(elapsed).toBeLessThan(4000);
-    const extractive = bot.kb.ask(FEE_QUESTION);
+    const extractive = await bot.kb.ask(FEE_QUESTION);
     if (extractive.kind !== 'answer') throw new Error('the KB should answer this question');
     expect(replies).toHaveLength(1);
     expect(replies[0]!.text).toBe(answerView(extractive).text);

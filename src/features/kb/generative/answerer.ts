@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { Agent as HttpsAgent } from 'node:https';
-import { rootCertificates } from 'node:tls';
 import { ActionPlanner, OpenAIModel, PromptManager, type PromptCompletionModel, type TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { AzureOpenAIConfig } from '../../../config';
 import type { Section } from '../kb.schemas';
+import { azureOpenAIAgent } from '../azure-openai-tls';
 import { parseModelReply } from './citations';
 import { formatSources, kbAnswerPrompt, KB_ANSWER_PROMPT, MAX_SOURCES, PROMPT_VARIABLES } from './prompt';
 
@@ -75,20 +73,9 @@ export function createAzureOpenAIAnswerer(config: AzureOpenAIConfig): Generative
     azureApiVersion: config.apiVersion,
     useSystemMessages: true,
     // In clientOptions: teams-ai 1.7.4 never hands its own `maxRetries` option to the OpenAI client.
-    clientOptions: { timeout: config.timeoutMs, maxRetries: 0, ...(config.caFile ? { httpAgent: agentTrusting(config.caFile) } : {}) },
+    clientOptions: { timeout: config.timeoutMs, maxRetries: 0, ...(config.caFile ? { httpAgent: azureOpenAIAgent(config.caFile) } : {}) },
   });
   return new PlannerAnswerer(createKbPlanner(model), config.timeoutMs + DEADLINE_GRACE_MS);
-}
-
-/** An HTTPS agent that trusts the usual roots plus the CA in `caFile` (AZURE_OPENAI_CA_FILE). */
-function agentTrusting(caFile: string): HttpsAgent {
-  let pem: string;
-  try {
-    pem = readFileSync(caFile, 'utf8');
-  } catch (error) {
-    throw new Error(`AZURE_OPENAI_CA_FILE: cannot read ${caFile} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
-  }
-  return new HttpsAgent({ keepAlive: true, ca: [...rootCertificates, pem] });
 }
 
 function failed(error: Error): GenerativeResult {

@@ -14,7 +14,12 @@ export interface RankedSection {
   confidence: number;
   /** The question's terms found in the section. */
   matched: string[];
+  /** Cosine similarity of the question's and the section's embeddings, when ranking is hybrid. */
+  similarity?: number;
 }
+
+/** The lexical signals of one section for one question, whether or not the full-text engine found it. */
+export type LexicalSignals = Pick<RankedSection, 'coverage' | 'confidence' | 'matched'>;
 
 interface IndexedFields {
   id: string;
@@ -69,6 +74,25 @@ export class KbIndex {
 
   get size(): number {
     return this.sections.size;
+  }
+
+  /** Every indexed section, in KB order. */
+  get allSections(): Section[] {
+    return [...this.sections.values()];
+  }
+
+  /**
+   * Coverage, confidence and matched terms of a section for a question, as `search` computes them:
+   * for sections that another ranking (embeddings) found and the full-text engine did not.
+   */
+  signals(question: string, id: string): LexicalSignals {
+    const terms = [...new Set(this.analyze(question))];
+    const all = this.sectionTerms.get(id)?.all;
+    if (terms.length === 0 || !all) return { coverage: 0, confidence: 0, matched: [] };
+    const matched = terms.filter((t) => all.has(t));
+    const coverage = matched.reduce((sum, t) => sum + this.idf(t), 0) / terms.reduce((sum, t) => sum + this.idf(t), 0);
+    const confidence = matched.reduce((sum, t) => sum + this.rarityOf(t), 0) / terms.reduce((sum, t) => sum + this.rarityOf(t), 0);
+    return { coverage, confidence, matched };
   }
 
   /** Inverse document frequency; a word the KB never uses weighs the most. */

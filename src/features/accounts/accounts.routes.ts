@@ -1,0 +1,80 @@
+import type { Application } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod/v4';
+import { cardAttachment } from '../../shared/cards';
+import type { CommandInfo } from '../../shared/commands';
+import { DomainError } from '../../shared/errors';
+import type { RouteWrapper } from '../../shared/turn';
+import { requirePermission, type Caller } from '../people/people.service';
+import type { LocationsService } from '../locations/locations.service';
+import type { NotesService } from '../notes/notes.service';
+import { ACCOUNT_VERBS, accountListCard, customerCard, noAccountCard } from './accounts.cards';
+import { looksLikeAccountKey } from './account-query';
+import type { AccountsService } from './accounts.service';
+
+export const ACCOUNT_COMMAND: CommandInfo = {
+  name: 'account',
+  usage: 'account <phone, email, name, unit or account id>',
+  description: 'Finds a customer account and shows its customer card. A phone number, email, unit or account id on its own works too.',
+  permission: 'accounts.read',
+};
+
+export interface AccountsDeps {
+  route: RouteWrapper<Caller>;
+  accounts: AccountsService;
+  locations: LocationsService;
+  notes: NotesService;
+}
+
+const accountId = z.string().regex(/^\d{6,10}$/);
+const submits = z.discriminatedUnion('verb', [
+  z.object({ verb: z.literal(ACCOUNT_VERBS.open), accountId }),
+  z.object({ verb: z.literal(ACCOUNT_VERBS.refresh), accountId }),
+  z.object({ verb: z.literal(ACCOUNT_VERBS.moreNotes), accountId, continuation: z.string().min(1).max(4000) }),
+  z.object({ verb: z.literal(ACCOUNT_VERBS.page), query: z.string().min(1).max(200), continuation: z.string().min(1).max(4000), page: z.number().int().min(2).max(1000) }),
+]);
+const VERBS = new Set<string>(Object.values(ACCOUNT_VERBS));
+
+/** `account <anything>`, plain phone/email/unit/id messages, and the customer card's buttons. */
+export function registerAccountRoutes(app: Application, deps: AccountsDeps): void {
+  const search = async (context: TurnContext, query: string, continuation?: string, page = 1) => {
+    const { matches, continuation: next } = await deps.accounts.find(query, { continuation });
+    if (matches.length === 1 && page === 1 && !next) return showAccount(context, deps, matches[0]!.id);
+    if (matches.length === 0 && page === 1) return send(context, noAccountCard(query));
+    return send(context, accountListCard({ query, matches, continuation: next, page }));
+  };
+
+  app.message(/^\s*(account|acct|find)\s+\S/i, deps.route('accounts.search', async ({ context, caller }) => {
+    requirePermission(caller, 'accounts.read');
+    await search(context, (context.activity.text ?? '').trim().replace(/^(account|acct|find)\s+/i, ''));
+  }));
+
+  app.activity(async (context) => context.activity.type === 'message' && looksLikeAccountKey(context.activity.text?.trim() ?? ''), deps.route('accounts.lookup', async ({ context, caller }) => {
+    requirePermission(caller, 'accounts.read');
+    await search(context, (context.activity.text ?? '').trim());
+  }));
+
+  app.activity(isAccountSubmit, deps.route('accounts.card', async ({ context, caller }) => {
+    requirePermission(caller, 'accounts.read');
+    const parsed = submits.safeParse(context.activity.value);
+    if (!parsed.success) throw new DomainError('invalid_input', 'That button is out of date. Search for the account again, please.');
+    const submit = parsed.data;
+    if (submit.verb === ACCOUNT_VERBS.page) return search(context, submit.query, submit.continuation, submit.page);
+    await showAccount(context, deps, submit.accountId, submit.verb === ACCOUNT_VERBS.moreNotes ? submit.continuation : undefined);
+  }));
+}
+
+async function showAccount(context: TurnContext, deps: AccountsDeps, id: string, notesContinuation?: string): Promise<void> {
+  const { account } = await deps.accounts.get(id);
+  const [location, notes] = await Promise.all([deps.locations.get(account.locationId), deps.notes.forCard(account.id, notesContinuation)]);
+  await send(context, customerCard({ account, location, criticalNotes: notes.critical, latestNotes: notes.latest, moreNotesToken: notes.moreToken, now: new Date() }));
+}
+
+function send(context: TurnContext, card: Parameters<typeof cardAttachment>[0]) {
+  return context.sendActivity({ attachments: [cardAttachment(card)] }).then(() => undefined);
+}
+
+function isAccountSubmit(context: TurnContext): Promise<boolean> {
+  const verb = (context.activity.value as { verb?: unknown } | undefined)?.verb;
+  return Promise.resolve(context.activity.type === 'message' && typeof verb === 'string' && VERBS.has(verb));
+}

@@ -1,0 +1,22 @@
+import type { Note } from './notes.schemas';
+import { DEFAULT_NOTES_PAGE_SIZE, type NotePage } from './notes.store';
+
+/** What the notes feature offers other features (the customer card). */
+export interface NotesReader {
+  critical(accountId: string): Promise<Note[]>;
+  latest(accountId: string, options?: { pageSize?: number; continuation?: string }): Promise<NotePage>;
+}
+
+/** Reads an account's notes for display: critical ones pinned, the latest ones a page at a time. */
+export class NotesService {
+  constructor(private readonly store: NotesReader) {}
+
+  /** The pinned critical notes and the newest page of notes (5 by default), with the token for more. */
+  async forCard(accountId: string, continuation?: string): Promise<{ critical: Note[]; latest: Note[]; moreToken?: string }> {
+    const [critical, page] = await Promise.all([
+      continuation ? Promise.resolve([]) : this.store.critical(accountId),
+      this.store.latest(accountId, { pageSize: DEFAULT_NOTES_PAGE_SIZE, continuation }),
+    ]);
+    return { critical, latest: page.notes, moreToken: page.continuation };
+  }
+}
