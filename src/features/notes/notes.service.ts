@@ -3,6 +3,7 @@ import { DEFAULT_NOTES_PAGE_SIZE, type NotePage } from './notes.store';
 
 /** What the notes feature offers other features (the customer card). */
 export interface NotesReader {
+  append(note: Note): Promise<{ created: boolean }>;
   critical(accountId: string): Promise<Note[]>;
   latest(accountId: string, options?: { pageSize?: number; continuation?: string }): Promise<NotePage>;
 }
@@ -10,6 +11,11 @@ export interface NotesReader {
 /** Reads an account's notes for display: critical ones pinned, the latest ones a page at a time. */
 export class NotesService {
   constructor(private readonly store: NotesReader) {}
+
+  /** Appends a note (idempotent by note id: a replay writes nothing new). */
+  append(note: Note): Promise<{ created: boolean }> {
+    return this.store.append(note);
+  }
 
   /** The pinned critical notes and the newest page of notes (5 by default), with the token for more. */
   async forCard(accountId: string, continuation?: string): Promise<{ critical: Note[]; latest: Note[]; moreToken?: string }> {

@@ -25,6 +25,20 @@ export const DEFAULT_NOTES_PAGE_SIZE = 5;
 export class NotesStore {
   constructor(private readonly container: Container) {}
 
+  /**
+   * Appends a note. Its id is the submission id of the form that made it, so a replayed submit finds
+   * the note already there (409) and is answered as success without writing a second one.
+   */
+  async append(note: Note): Promise<{ created: boolean }> {
+    try {
+      await this.container.items.create(noteSchema.parse(note));
+      return { created: true };
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 409) return { created: false };
+      throw error;
+    }
+  }
+
   /** The account's critical notes, newest first. */
   async critical(accountId: string): Promise<Note[]> {
     const spec = byAccount(accountId, true);
