@@ -1,22 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../src/config';
+import { parseConfig } from '../../src/config';
 import { readEnvironment } from '../../src/env-files';
 import { tempDir } from '../helpers/temp-dir';
+import { configProblems } from '../helpers/config-problems';
 
 const BOT = '11111111-2222-3333-4444-555555555555';
 const TENANT = '66666666-7777-8888-9999-000000000000';
 
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    parseConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('config', () => {
   it('defaults to the embedded store, port 3978 and loopback with authentication off', () => {
@@ -45,7 +37,7 @@ describe('config', () => {
   });
 
   it('reports every bad variable on its own line, naming it and what it expects', () => {
-    const problems = problemsOf({ PORT: 'eighty', BOT_TYPE: 'MultiTenant', LOG_LEVEL: 'loud', COSMOS_ENDPOINT: 'http://insecure', BOT_ID: 'not-a-guid' });
+    const problems = configProblems({ PORT: 'eighty', BOT_TYPE: 'MultiTenant', LOG_LEVEL: 'loud', COSMOS_ENDPOINT: 'http://insecure', BOT_ID: 'not-a-guid' });
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^PORT: expected a port/),
@@ -59,11 +51,11 @@ describe('config', () => {
   });
 
   it('asks for the tenant and secret a SingleTenant bot needs, and no secret for a managed identity', () => {
-    expect(problemsOf({ BOT_ID: BOT })).toEqual([
+    expect(configProblems({ BOT_ID: BOT })).toEqual([
       'BOT_TENANT_ID: expected the bot tenant GUID when BOT_ID is set',
       'BOT_PASSWORD: expected the bot client secret when BOT_ID is set and BOT_TYPE is SingleTenant',
     ]);
-    expect(problemsOf({ BOT_ID: BOT, BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: TENANT })).toEqual([]);
+    expect(configProblems({ BOT_ID: BOT, BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: TENANT })).toEqual([]);
   });
 
   it('never puts a secret into the error text', () => {

@@ -22,6 +22,13 @@ export const TEST_PEOPLE = {
 
 export type TestUser = keyof typeof TEST_PEOPLE | { id: string; name: string };
 
+/** What an invoke got back: the invoke response's status and body, and any messages sent with it. */
+export interface InvokeReply {
+  status?: number;
+  body?: unknown;
+  messages: Partial<Activity>[];
+}
+
 /** Captures log lines as parsed JSON objects. */
 export function logCapture() {
   const lines: Record<string, unknown>[] = [];
@@ -70,11 +77,31 @@ export async function createBotHarness(options: { env?: Record<string, string>; 
     return adapter.activeQueue.splice(0).filter((a) => a.type === 'message');
   }
 
+  /** Sends an invoke (type 'invoke' unless given) and returns its invoke response and any messages. */
+  async function sendInvoke(partial: Partial<Activity>, user: TestUser = 'agent'): Promise<InvokeReply> {
+    const who = typeof user === 'string' ? TEST_PEOPLE[user] : user;
+    await adapter.processActivity({
+      type: 'invoke',
+      channelId: 'msteams',
+      from: { id: `teams-${who.id}`, name: who.name, aadObjectId: who.id },
+      recipient: { id: 'bot-id', name: 'Deskmate' },
+      conversation: { id: `conv-${who.id}`, conversationType: 'personal', isGroup: false, name: '' },
+      channelData: { tenant: { id: '00000000-0000-0000-0000-0000000000001' } },
+      ...partial,
+    });
+    const out = adapter.activeQueue.splice(0);
+    const response = out.find((a) => a.type === 'invokeResponse')?.value as { status?: number; body?: unknown } | undefined;
+    return { status: response?.status, body: response?.body, messages: out.filter((a) => a.type === 'message') };
+  }
+
   return {
     store,
     kb,
     logs: logs.lines,
+    /** The teams-ai Application, for tests that add routes the bot does not register yet. */
+    app,
     send,
+    sendInvoke,
     say: (text: string, user: TestUser = 'agent') => send({ text }, user),
     close: () => store.close(),
   };

@@ -3,21 +3,12 @@ import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
-import { createBotHarness, logCapture, TEST_PEOPLE, visibleText, type TestUser } from '../helpers/bot-harness';
-import { parseConfig } from '../../src/config';
-import { createLogger } from '../../src/shared/logger';
-import { openStore, type Store } from '../../src/store/cosmos-store';
-import { createAdapter } from '../../src/bot/adapter';
-import { createBot, installMiddleware } from '../../src/bot/app';
-import { PeopleStore } from '../../src/features/people/people.store';
-import type { Person } from '../../src/features/people/people.schemas';
-import { KbService } from '../../src/features/kb/kb.service';
-import { loadKbSnapshot } from '../../src/features/kb/kb.loader';
+import type { Activity } from 'botbuilder';
+import { createBotHarness, TEST_PEOPLE, visibleText, type TestUser } from '../helpers/bot-harness';
+import type { Store } from '../../src/store/cosmos-store';
 import { KbFeedbackStore } from '../../src/features/kb/kb.store';
 import type { KbFeedbackDoc } from '../../src/features/kb/kb.schemas';
 
-const SAMPLE_KB = resolve(__dirname, '../../kb');
 const POLICY_QUESTION = 'caller is in Colorado paying for an Oregon unit, can I waive the convenience fee?';
 const OFF_TOPIC = 'whats the wifi password at the office';
 
@@ -251,40 +242,6 @@ describe('KB questions in the bot (real Application, real store, sample KB)', ()
   });
 });
 
-/**
- * Like createBotHarness, but `send` returns every activity the bot queued, invoke responses
- * included (the shared helper keeps only messages), so message-extension results can be read.
- */
-async function createRawHarness() {
-  const config = parseConfig({});
-  const logs = logCapture();
-  const logger = createLogger('debug', logs.stream);
-  const store: Store = await openStore({ kind: 'embedded', dataFile: '', database: `test-${randomUUID().slice(0, 8)}` }, logger, { persist: false });
-  const people = new PeopleStore(store.containers.people);
-  for (const person of Object.values(TEST_PEOPLE)) await people.upsert(person as Person);
-  const kb = new KbService(await loadKbSnapshot(SAMPLE_KB));
-  const app = createBot({ config, store, logger, adapter: createAdapter(config), storage: new MemoryStorage(), kb, reloadKb: async () => kb.replace(await loadKbSnapshot(SAMPLE_KB)) });
-  const adapter = new TestAdapter(async (context) => {
-    await app.run(context);
-  });
-  installMiddleware(adapter, config, logger);
-
-  async function send(partial: Partial<Activity>, user: TestUser = 'agent'): Promise<Partial<Activity>[]> {
-    const who = typeof user === 'string' ? TEST_PEOPLE[user] : user;
-    await adapter.processActivity({
-      type: 'message',
-      channelId: 'msteams',
-      from: { id: `teams-${who.id}`, name: who.name, aadObjectId: who.id },
-      recipient: { id: 'bot-id', name: 'Deskmate' },
-      conversation: { id: `conv-${who.id}`, conversationType: 'personal', isGroup: false, name: '' },
-      channelData: { tenant: { id: '00000000-0000-0000-0000-0000000000001' } },
-      ...partial,
-    });
-    return adapter.activeQueue.splice(0);
-  }
-  return { store, send, close: () => store.close() };
-}
-
 type SearchResult = {
   type: string;
   text?: string;
@@ -293,21 +250,18 @@ type SearchResult = {
 };
 
 describe('the "Search the KB" message extension', () => {
-  let bot: Awaited<ReturnType<typeof createRawHarness>>;
+  let bot: Awaited<ReturnType<typeof createBotHarness>>;
   beforeAll(async () => {
-    bot = await createRawHarness();
+    bot = await createBotHarness({ memoryState: true });
   });
   afterAll(() => bot.close());
 
   async function search(parameters: { name: string; value: string }[] | undefined, user: TestUser = 'agent'): Promise<SearchResult> {
-    const out = await bot.send({ type: 'invoke', name: 'composeExtension/query', value: { commandId: 'searchKb', ...(parameters ? { parameters } : {}) } }, user);
-    const responses = out.filter((a) => a.type === 'invokeResponse');
-    expect(responses).toHaveLength(1);
-    const value = responses[0]!.value as { status: number; body: { composeExtension: SearchResult } };
-    expect(value.status).toBe(200);
+    const reply = await bot.sendInvoke({ name: 'composeExtension/query', value: { commandId: 'searchKb', ...(parameters ? { parameters } : {}) } }, user);
+    expect(reply.status).toBe(200);
     // No chat message is posted for a search.
-    expect(out.filter((a) => a.type === 'message')).toEqual([]);
-    return value.body.composeExtension;
+    expect(reply.messages).toEqual([]);
+    return (reply.body as { composeExtension: SearchResult }).composeExtension;
   }
 
   it('returns article cards for "gate code", the gate article among them', async () => {
@@ -343,14 +297,8 @@ describe('the "Search the KB" message extension', () => {
   });
 
   it('answers the feedback invoke with 200', async () => {
-    const out = await bot.send({
-      type: 'invoke',
-      name: 'message/submitAction',
-      value: { actionName: 'feedback', actionValue: { reaction: 'like' } },
-      replyToId: 'some-reply',
-    });
-    const response = out.find((a) => a.type === 'invokeResponse');
-    expect((response?.value as { status?: number } | undefined)?.status).toBe(200);
+    const reply = await bot.sendInvoke({ name: 'message/submitAction', value: { actionName: 'feedback', actionValue: { reaction: 'like' } }, replyToId: 'some-reply' });
+    expect(reply.status).toBe(200);
   });
 });
 

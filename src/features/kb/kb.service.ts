@@ -1,5 +1,6 @@
 import type { Logger } from '../../shared/logger';
 import type { Article, KbProblem, Section, SynonymGroups } from './kb.schemas';
+import { relatedArticlesOf, type RelatedArticle } from './kb-related';
 import { KbIndex, type RankedSection } from './search/kb-index';
 import { composeAnswer, type AnswerPart } from './search/answer';
 import type { Embedder } from './search/embeddings';
@@ -29,11 +30,7 @@ export const MAX_QUESTION_EMBEDDING_MS = 3000;
 /** How many ranked sections an answer is composed from (and a generative answer's sources taken from). */
 const RANKED = 8;
 
-export interface RelatedArticle {
-  title: string;
-  path: string;
-  url?: string;
-}
+export type { RelatedArticle } from './kb-related';
 
 export type KbAnswer =
   | {
@@ -157,7 +154,7 @@ export class KbService {
     const ranked = fuseRankings(index, question, lexical, hits, RANKED);
     const confidence = topConfidence(lexical);
     if (!ranked[0] || (confidence < this.minConfidence && similarity < semantic.minSimilarity)) {
-      return { kind: 'unsure', question, related: relatedArticles(ranked.map((r) => r.section)), confidence, similarity };
+      return { kind: 'unsure', question, related: relatedArticlesOf(ranked.map((r) => r.section)), confidence, similarity };
     }
     const parts = composeAnswer(index, question, ranked, this.minConfidence, semantic.minSimilarity);
     return { kind: 'answer', question, parts, confidence, sources: ranked.map((r) => r.section), similarity };
@@ -173,7 +170,7 @@ export class KbService {
     const best = ranked[0];
     const confidence = topConfidence(ranked);
     if (!best || confidence < this.minConfidence) {
-      return { kind: 'unsure', question, related: relatedArticles(ranked.map((r) => r.section)), confidence };
+      return { kind: 'unsure', question, related: relatedArticlesOf(ranked.map((r) => r.section)), confidence };
     }
     return { kind: 'answer', question, parts: composeAnswer(index, question, ranked, this.minConfidence), confidence, sources: ranked.map((r) => r.section) };
   }
@@ -182,16 +179,4 @@ export class KbService {
 /** The lexical confidence: the best of the top 3 sections. */
 function topConfidence(ranked: readonly RankedSection[]): number {
   return Math.max(0, ...ranked.slice(0, 3).map((r) => r.confidence));
-}
-
-function relatedArticles(sections: Section[]): RelatedArticle[] {
-  const seen = new Set<string>();
-  const out: RelatedArticle[] = [];
-  for (const s of sections) {
-    if (seen.has(s.articlePath)) continue;
-    seen.add(s.articlePath);
-    out.push({ title: s.articleTitle, path: s.articlePath, url: s.url?.replace(/#.*$/, '') });
-    if (out.length === 3) break;
-  }
-  return out;
 }

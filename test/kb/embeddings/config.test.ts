@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../../src/config';
+import { parseConfig } from '../../../src/config';
+import { configProblems } from '../../helpers/config-problems';
 
 const CONNECTION = { AZURE_OPENAI_ENDPOINT: 'https://myresource.openai.azure.com/', AZURE_OPENAI_API_KEY: 'k' };
 const HINT = /\(set AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_API_KEY with AZURE_OPENAI_DEPLOYMENT, AZURE_OPENAI_EMBEDDING_DEPLOYMENT or both, or none of them\)$/;
 
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    parseConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('embedding settings (hybrid KB ranking)', () => {
   it('are off without AZURE_OPENAI_EMBEDDING_DEPLOYMENT, with 0.8 as the similarity threshold', () => {
@@ -37,35 +29,35 @@ describe('embedding settings (hybrid KB ranking)', () => {
   });
 
   it('stop the start with one line per missing setting when the embedding deployment lacks endpoint or key', () => {
-    const problems = problemsOf({ AZURE_OPENAI_EMBEDDING_DEPLOYMENT: 'emb' });
+    const problems = configProblems({ AZURE_OPENAI_EMBEDDING_DEPLOYMENT: 'emb' });
     expect(problems).toEqual([
       expect.stringMatching(/^AZURE_OPENAI_ENDPOINT: expected the Azure OpenAI endpoint too when AZURE_OPENAI_EMBEDDING_DEPLOYMENT is set /),
       expect.stringMatching(/^AZURE_OPENAI_API_KEY: expected the Azure OpenAI API key too when AZURE_OPENAI_EMBEDDING_DEPLOYMENT is set /),
     ]);
     problems.forEach((p) => expect(p).toMatch(HINT));
-    expect(problemsOf({ AZURE_OPENAI_ENDPOINT: CONNECTION.AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_EMBEDDING_DEPLOYMENT: 'emb' })).toEqual([
+    expect(configProblems({ AZURE_OPENAI_ENDPOINT: CONNECTION.AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_EMBEDDING_DEPLOYMENT: 'emb' })).toEqual([
       expect.stringMatching(/^AZURE_OPENAI_API_KEY: expected the Azure OpenAI API key too when AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_EMBEDDING_DEPLOYMENT are set /),
     ]);
   });
 
   it('say a deployment is missing, naming both kinds, when only the endpoint and key are set', () => {
-    expect(problemsOf(CONNECTION)).toEqual([
+    expect(configProblems(CONNECTION)).toEqual([
       expect.stringMatching(/^AZURE_OPENAI_DEPLOYMENT: expected the Azure OpenAI deployment name too when AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_API_KEY are set, or AZURE_OPENAI_EMBEDDING_DEPLOYMENT for hybrid KB ranking alone /),
     ]);
   });
 
   it('reject a bad deployment name and a similarity outside (0, 1], each on one line', () => {
-    const problems = problemsOf({ ...CONNECTION, AZURE_OPENAI_EMBEDDING_DEPLOYMENT: 'my deployment!', KB_MIN_SIMILARITY: '1.5' });
+    const problems = configProblems({ ...CONNECTION, AZURE_OPENAI_EMBEDDING_DEPLOYMENT: 'my deployment!', KB_MIN_SIMILARITY: '1.5' });
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^AZURE_OPENAI_EMBEDDING_DEPLOYMENT: expected a deployment name of letters, digits/),
         expect.stringMatching(/^KB_MIN_SIMILARITY: expected a cosine similarity above 0 and at most 1, such as 0.8$/),
       ]),
     );
-    expect(problemsOf({ KB_MIN_SIMILARITY: '0' })).toEqual([expect.stringMatching(/^KB_MIN_SIMILARITY: /)]);
-    expect(problemsOf({ KB_MIN_SIMILARITY: 'high' })).toEqual([expect.stringMatching(/^KB_MIN_SIMILARITY: /)]);
+    expect(configProblems({ KB_MIN_SIMILARITY: '0' })).toEqual([expect.stringMatching(/^KB_MIN_SIMILARITY: /)]);
+    expect(configProblems({ KB_MIN_SIMILARITY: 'high' })).toEqual([expect.stringMatching(/^KB_MIN_SIMILARITY: /)]);
     for (const env of [{ AZURE_OPENAI_EMBEDDING_DEPLOYMENT: 'emb' }, CONNECTION, { KB_MIN_SIMILARITY: '-1' }] as Record<string, string>[]) {
-      problemsOf(env).forEach((p) => expect(p).not.toContain('\n'));
+      configProblems(env).forEach((p) => expect(p).not.toContain('\n'));
     }
   });
 });

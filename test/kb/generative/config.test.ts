@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../../src/config';
+import { parseConfig } from '../../../src/config';
+import { configProblems } from '../../helpers/config-problems';
 
 const AZURE = { AZURE_OPENAI_ENDPOINT: 'https://myresource.openai.azure.com/', AZURE_OPENAI_API_KEY: 'k', AZURE_OPENAI_DEPLOYMENT: 'gpt-4o' };
 
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    parseConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('Azure OpenAI settings', () => {
   it('leave answers extractive when none is set, or all are blank', () => {
@@ -27,17 +19,17 @@ describe('Azure OpenAI settings', () => {
   });
 
   it('stop the start with one line per missing setting when only some are set', () => {
-    expect(problemsOf({ AZURE_OPENAI_ENDPOINT: AZURE.AZURE_OPENAI_ENDPOINT })).toEqual([
+    expect(configProblems({ AZURE_OPENAI_ENDPOINT: AZURE.AZURE_OPENAI_ENDPOINT })).toEqual([
       expect.stringMatching(/^AZURE_OPENAI_API_KEY: expected the Azure OpenAI API key too when AZURE_OPENAI_ENDPOINT is set \(set AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_API_KEY with .* or none of them\)$/),
       expect.stringMatching(/^AZURE_OPENAI_DEPLOYMENT: expected the Azure OpenAI deployment name too when AZURE_OPENAI_ENDPOINT is set/),
     ]);
-    expect(problemsOf({ AZURE_OPENAI_API_KEY: 'k', AZURE_OPENAI_DEPLOYMENT: 'gpt-4o', AZURE_OPENAI_ENDPOINT: '' })).toEqual([
+    expect(configProblems({ AZURE_OPENAI_API_KEY: 'k', AZURE_OPENAI_DEPLOYMENT: 'gpt-4o', AZURE_OPENAI_ENDPOINT: '' })).toEqual([
       expect.stringMatching(/^AZURE_OPENAI_ENDPOINT: expected the Azure OpenAI endpoint too when AZURE_OPENAI_API_KEY and AZURE_OPENAI_DEPLOYMENT are set/),
     ]);
   });
 
   it('reject an endpoint that is not https, a bad version and a limit that would not fit in a Teams turn', () => {
-    expect(problemsOf({ ...AZURE, AZURE_OPENAI_ENDPOINT: 'http://myresource.openai.azure.com/', AZURE_OPENAI_API_VERSION: 'latest', AZURE_OPENAI_TIMEOUT_MS: '30000' })).toEqual(
+    expect(configProblems({ ...AZURE, AZURE_OPENAI_ENDPOINT: 'http://myresource.openai.azure.com/', AZURE_OPENAI_API_VERSION: 'latest', AZURE_OPENAI_TIMEOUT_MS: '30000' })).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^AZURE_OPENAI_ENDPOINT: expected an https URL/),
         expect.stringMatching(/^AZURE_OPENAI_API_VERSION: expected an API version such as 2024-10-21/),

@@ -1,6 +1,6 @@
+export { relatedArticlesOf } from '../kb-related';
 import { citationTitle, type AnswerView } from '../kb.cards';
 import type { Section } from '../kb.schemas';
-import type { RelatedArticle } from '../kb.service';
 
 /** Teams' limit for a citation's abstract. */
 const MAX_ABSTRACT = 160;
@@ -27,15 +27,3 @@ export function generativeAnswerView(text: string, sections: readonly Section[])
   };
 }
 
-/** Up to 3 distinct articles of the given sections, for the unsure card when the model abstains. */
-export function relatedArticlesOf(sections: readonly Section[]): RelatedArticle[] {
-  const seen = new Set<string>();
-  const out: RelatedArticle[] = [];
-  for (const s of sections) {
-    if (seen.has(s.articlePath)) continue;
-    seen.add(s.articlePath);
-    out.push({ title: s.articleTitle, path: s.articlePath, url: s.url?.replace(/#.*$/, '') });
-    if (out.length === 3) break;
-  }
-  return out;
-}
