@@ -18,6 +18,9 @@ import { BOT_COMMANDS } from './commands';
 import { registerFallback } from './fallback';
 import { accountServices } from './services';
 import { registerAccountRoutes } from '../features/accounts/accounts.routes';
+import { registerContactRoutes } from '../features/accounts/contact';
+import { registerPromiseRoutes } from '../features/accounts/promise/promise.routes';
+import { registerVerifyRoutes } from '../features/accounts/verify/verify.routes';
 import { useCommandButtons, useTenantGate, useTurnLog } from './turn-middleware';
 
 export interface BotDeps {
@@ -56,7 +59,11 @@ export function createBot(deps: BotDeps): Application {
 
   registerHelpRoutes(app, { route, commands: BOT_COMMANDS });
   registerPeopleRoutes(app, { route });
-  registerAccountRoutes(app, { route, ...accountServices(store) });
+  const accounts = accountServices(store);
+  registerAccountRoutes(app, { route, ...accounts });
+  registerVerifyRoutes(app, { identify, logger, ...accounts });
+  registerPromiseRoutes(app, { identify, logger, ...accounts });
+  registerContactRoutes(app, { identify, logger, accounts: accounts.accountsStore, notes: accounts.notes });
   registerKbRoutes(app, { route, identify, kb: deps.kb, feedback: new KbFeedbackStore(store.containers.kbfeedback), reload: deps.reloadKb, logger, generative });
   registerFallback(app, { route });
   return app;

@@ -9,8 +9,10 @@ import { NotesStore } from '../features/notes/notes.store';
 /** The services the account routes use, each over its own containers. */
 export function accountServices(store: Store) {
   const { containers } = store;
+  const accountsStore = new AccountsStore(containers.accounts, containers.lookups);
   return {
-    accounts: new AccountsService(new AccountsStore(containers.accounts, containers.lookups)),
+    accountsStore,
+    accounts: new AccountsService(accountsStore),
     locations: new LocationsService(new LocationsStore(containers.locations)),
     notes: new NotesService(new NotesStore(containers.notes)),
   };

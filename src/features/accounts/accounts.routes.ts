@@ -11,6 +11,9 @@ import type { NotesService } from '../notes/notes.service';
 import { ACCOUNT_VERBS, accountListCard, customerCard, noAccountCard } from './accounts.cards';
 import { looksLikeAccountKey } from './account-query';
 import type { AccountsService } from './accounts.service';
+import { updateContactAction } from './contact';
+import { promiseToPayAction } from './promise/promise.cards';
+import { verifyCallerAction } from './verify/verify.cards';
 
 export const ACCOUNT_COMMAND: CommandInfo = {
   name: 'account',
@@ -67,7 +70,9 @@ export function registerAccountRoutes(app: Application, deps: AccountsDeps): voi
 async function showAccount(context: TurnContext, deps: AccountsDeps, id: string, notesContinuation?: string): Promise<void> {
   const { account } = await deps.accounts.get(id);
   const [location, notes] = await Promise.all([deps.locations.get(account.locationId), deps.notes.forCard(account.id, notesContinuation)]);
-  await send(context, customerCard({ account, location, criticalNotes: notes.critical, latestNotes: notes.latest, moreNotesToken: notes.moreToken, now: new Date() }));
+  const promise = promiseToPayAction(account);
+  const extraActions = [verifyCallerAction(account.id), updateContactAction(account.id), ...(promise ? [promise] : [])];
+  await send(context, customerCard({ account, location, criticalNotes: notes.critical, latestNotes: notes.latest, moreNotesToken: notes.moreToken, now: new Date(), extraActions }));
 }
 
 function send(context: TurnContext, card: Parameters<typeof cardAttachment>[0]) {

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { Application } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { adaptiveCard, cardAttachment, commandButton, notice, text, type AdaptiveCard } from '../../../shared/cards';
+import { isDomainError } from '../../../shared/errors';
+import type { Logger } from '../../../shared/logger';
+import { TURN_OUTCOME_KEY, TURN_ROUTE_KEY, type TurnOutcome } from '../../../shared/turn';
+import type { Caller } from '../../people/people.service';
+
+/**
+ * Shared by the account card forms (verify caller, promise to pay): how a card verb is routed and
+ * how its failures become cards. An Action.Execute invoke must be answered with a card within 5 s,
+ * so failures are returned as cards here, never thrown to the adapter (that would leave the invoke
+ * unanswered).
+ */
+export interface CardFormDeps {
+  /** Who is calling, from the activity's AAD object id (never from what a card claims). */
+  identify(context: TurnContext): Promise<Caller>;
+  logger: Logger;
+}
+
+/** Makes the card to show for one press of a button: `data` is what the card sent, not yet checked. */
+export type CardFormHandler = (turn: { context: TurnContext; caller: Caller; data: unknown }) => Promise<AdaptiveCard>;
+
+/** A failure the agent can act on (no role, not allowed, unknown account, out-of-date form). */
+export function formProblemCard(message: string): AdaptiveCard {
+  return adaptiveCard([notice(message, 'warning')], [commandButton('Show help', 'help')]);
+}
+
+/** The answer to a payload that fails its schema (forged, damaged or from an old card). */
+export function badFormCard(): AdaptiveCard {
+  return formProblemCard('That form is out of date or incomplete, so nothing was saved. Open it again from the customer card, please.');
+}
+
+async function runHandler(deps: CardFormDeps, routeName: string, handler: CardFormHandler, context: TurnContext, data: unknown): Promise<AdaptiveCard> {
+  context.turnState.set(TURN_ROUTE_KEY, routeName);
+  const outcome = (value: TurnOutcome) => context.turnState.set(TURN_OUTCOME_KEY, value);
+  try {
+    const caller = await deps.identify(context);
+    const card = await handler({ context, caller, data });
+    outcome('ok');
+    return card;
+  } catch (error) {
+    if (isDomainError(error)) {
+      outcome(error.code === 'forbidden' || error.code === 'unknown_user' ? 'refused' : 'user_error');
+      return formProblemCard(error.message);
+    }
+    const reference = randomUUID().slice(0, 8);
+    outcome('error');
+    deps.logger.error({ err: error, route: routeName, reference }, 'card action failed');
+    return adaptiveCard([
+      notice('Something went wrong on our side and nothing was changed. Please try again.', 'attention'),
+      text(`If it keeps happening, tell your team lead and quote reference ${reference}.`, { isSubtle: true, size: 'Small' }),
+    ]);
+  }
+}
+
+/**
+ * Routes a card verb both ways: an `Action.Execute` invoke is answered with the card, which replaces
+ * the pressed card in place; an `Action.Submit` (the fallback for clients without Universal Actions,
+ * and the customer card's buttons) gets the card as a new message. Register before the bot's fallback.
+ */
+export function registerCardVerb(app: Application, deps: CardFormDeps, verb: string | RegExp, routeName: string, handler: CardFormHandler): void {
+  app.adaptiveCards.actionExecute(verb, (context, _state, data) => runHandler(deps, routeName, handler, context, data));
+  app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {
+    const card = await runHandler(deps, routeName, handler, context, data);
+    await context.sendActivity({ attachments: [cardAttachment(card)] });
+  });
+}
+
+/**
+ * Any other verb under `prefix` (forged, or from a card of an older version) gets a clear card and
+ * changes nothing. Register after the feature's own verbs.
+ */
+export function registerStaleVerbs(app: Application, deps: CardFormDeps, prefix: RegExp, routeName: string): void {
+  registerCardVerb(app, deps, prefix, routeName, async () => badFormCard());
+}
