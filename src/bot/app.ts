@@ -19,6 +19,7 @@ import { registerFallback } from './fallback';
 import { accountServices } from './services';
 import { registerAccountRoutes } from '../features/accounts/accounts.routes';
 import { registerContactRoutes } from '../features/accounts/contact';
+import { registerFindAccountExtension } from '../features/accounts/find-extension/find-account.extension';
 import { registerPromiseRoutes } from '../features/accounts/promise/promise.routes';
 import { registerVerifyRoutes } from '../features/accounts/verify/verify.routes';
 import { useCommandButtons, useTenantGate, useTurnLog } from './turn-middleware';
@@ -64,6 +65,7 @@ export function createBot(deps: BotDeps): Application {
   registerVerifyRoutes(app, { identify, logger, ...accounts });
   registerPromiseRoutes(app, { identify, logger, ...accounts });
   registerContactRoutes(app, { identify, logger, accounts: accounts.accountsStore, notes: accounts.notes });
+  registerFindAccountExtension(app, { identify, accounts: accounts.accounts, locations: accounts.locations, logger });
   registerKbRoutes(app, { route, identify, kb: deps.kb, feedback: new KbFeedbackStore(store.containers.kbfeedback), reload: deps.reloadKb, logger, generative });
   registerFallback(app, { route });
   return app;

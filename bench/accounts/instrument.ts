@@ -1,0 +1,93 @@
+/**
+ * Counting Cosmos requests, at two places:
+ *   - the store boundary (what AccountsStore asks the SDK for): `item(id, pk)` calls are point
+ *     reads, `items.query(...)` calls are query pages. This is what a real Cosmos account would
+ *     serve too, plus the query plan the SDK fetches for each query.
+ *   - the embedded server (every HTTP request it answers), by wrapping the route table of
+ *     @vercel/cosmosdb-server for this process only. It shows requests the SDK adds on its own.
+ * Nothing is replaced: every call still goes to the real container and the real server.
+ */
+import { createRequire } from 'node:module';
+import type { IncomingMessage } from 'node:http';
+import type { Container } from '@azure/cosmos';
+
+export interface SdkCounts {
+  pointReads: number;
+  queries: number;
+}
+
+/** The same container, with its point reads (`item(...)`) and queries (`items.query`, `items.readAll`) counted. */
+export function countingContainer(container: Container, counts: SdkCounts): Container {
+  const items = new Proxy(container.items, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (property === 'query' || property === 'readAll') counts.queries += 1;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return new Proxy(container, {
+    get(target, property) {
+      if (property === 'items') return items;
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (property === 'item') counts.pointReads += 1;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
+/** HTTP requests the embedded server answered, by kind and container. */
+export interface ServerCounts {
+  /** GET of one document. */
+  pointReads: number;
+  /** A query page (POST with x-ms-documentdb-isquery). */
+  queries: number;
+  /** The SDK's query-plan request; the embedded server does not know it and runs the query. */
+  queryPlans: number;
+  /** Documents the server ran a query over: each query or plan request evaluates the whole container. */
+  documentsEvaluated: number;
+  other: number;
+}
+
+export const emptyServerCounts = (): ServerCounts => ({ pointReads: 0, queries: 0, queryPlans: 0, documentsEvaluated: 0, other: 0 });
+
+type Route = (req: IncomingMessage) => unknown;
+
+/**
+ * Wraps the embedded server's router so every request it answers is counted into `counts`.
+ * `containerSize(name)` says how many documents a container holds (known from the load), for
+ * `documentsEvaluated`. Returns false when the router could not be wrapped (counts stay 0).
+ */
+export function countServerRequests(counts: ServerCounts, containerSize: (container: string) => number): boolean {
+  const routes = createRequire(__filename)('@vercel/cosmosdb-server/lib/routes') as { default?: Route };
+  const original = routes.default;
+  if (typeof original !== 'function') return false;
+  routes.default = (req: IncomingMessage) => {
+    const kind = requestKind(req);
+    counts[kind] += 1;
+    // The router sends a plan request to the query handler too (it is a POST of application/query+json).
+    const runsQuery = kind === 'queries' || (kind === 'queryPlans' && isQueryRequest(req));
+    if (runsQuery) counts.documentsEvaluated += containerSize(/\/colls\/([^/]+)\//.exec(req.url ?? '')?.[1] ?? '');
+    return original(req);
+  };
+  return true;
+}
+
+const headerIsTrue = (req: IncomingMessage, name: string) => String(req.headers[name] ?? '').toLowerCase() === 'true';
+
+/** What the embedded router treats as a query: a POST with x-ms-documentdb-isquery or a query+json body. */
+function isQueryRequest(req: IncomingMessage): boolean {
+  return req.method === 'POST' && (headerIsTrue(req, 'x-ms-documentdb-isquery') || req.headers['content-type'] === 'application/query+json');
+}
+
+function requestKind(req: IncomingMessage): 'pointReads' | 'queries' | 'queryPlans' | 'other' {
+  if (req.method === 'GET' && /\/docs\/[^/]+$/.test((req.url ?? '').split('?')[0] ?? '')) return 'pointReads';
+  if (req.method === 'POST' && headerIsTrue(req, 'x-ms-cosmos-is-query-plan-request')) return 'queryPlans';
+  if (isQueryRequest(req)) return 'queries';
+  return 'other';
+}
