@@ -1,11 +1,11 @@
 /**
  * Name lookups by store size. The embedded server's query engine (@zeit/cosmosdb-query, used by
- * @vercel/cosmosdb-server) copies its array of candidate documents once per document
- * (`reduce((acc, c) => [...acc, { c }], [])`), so one query request costs time quadratic in the
- * container's size, and it runs synchronously: the whole process waits. One request over 40,000
+ * @vercel/cosmosdb-server) builds its list of candidates with `reduce((acc, c) => [...acc, { c }], [])`,
+ * copying the list once per document, so one query request costs time quadratic in the container's
+ * size, and it runs synchronously: the whole process waits. In a trial run one request over 40,000
  * accounts took about 26 s on a 2-core machine, so name lookups over 100,000 cannot be timed within
- * any sane bound. They are timed here on smaller stores of the same data instead, and the time of one
- * empty scan is measured at each size (and at a larger size without lookups), to show the curve.
+ * any sane bound. They are timed here on smaller stores of the same data instead, and the time of
+ * one empty scan is measured at each size (and at a larger size without lookups), to show the curve.
  */
 import type { Account } from '../../src/features/accounts/accounts.schemas';
 import { AccountsService } from '../../src/features/accounts/accounts.service';
@@ -52,7 +52,13 @@ const EMPTY_SCAN = {
   ],
 };
 
-export async function runNameSeries(options: SeriesOptions, counts: { sdk: SdkCounts; server: ServerCounts }, sizes: Record<string, number>, progress: (text: string) => void): Promise<SeriesPoint[]> {
+export async function runNameSeries(
+  options: SeriesOptions,
+  counts: { sdk: SdkCounts; server: ServerCounts },
+  sizes: Record<string, number>,
+  progress: (text: string) => void,
+  gc?: () => void,
+): Promise<SeriesPoint[]> {
   const all = [...new Set([...options.nameSizes, ...options.scanSizes])].sort((a, b) => a - b);
   const largest = all[all.length - 1];
   if (largest === undefined) return [];
@@ -81,6 +87,7 @@ export async function runNameSeries(options: SeriesOptions, counts: { sdk: SdkCo
       progress(`… ${size.toLocaleString('en-US')} accounts: empty scan ${emptyScanMs.toFixed(0)} ms`);
       let name: KindResult | undefined;
       if (options.nameSizes.includes(size)) {
+        gc?.();
         const workload = buildNameWorkload(accounts.slice(0, size).map(toSample), options.bounds.lookups, options.seed);
         name = await runKind(workload, (q) => service.find(q).then((r) => r.matches.length), counts, options.bounds);
         progress(`, ${name.latency.completed} name lookups in ${(name.latency.totalMs / 1000).toFixed(1)} s`);
