@@ -21,24 +21,7 @@ export interface BulkOptions {
   inFlight: number;
 }
 
-/** Runs `work` over `items` with at most `limit` pending at a time; stops at the first failure. */
-export async function boundedEach<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      try {
-        await work(item);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
+import { forEachBounded as boundedEach } from '../../src/shared/bounded';
 
 /** Creates every document with bulk calls; throws on the first operation that failed. */
 export async function bulkCreate<T extends { id: string }>(container: Container, documents: readonly T[], partitionKey: (document: T) => string, options: BulkOptions): Promise<WriteStats> {

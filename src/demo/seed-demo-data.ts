@@ -1,3 +1,4 @@
+import { forEachBounded } from '../shared/bounded';
 import type { Container } from '@azure/cosmos';
 import { accountSchema, lookupSchema } from '../features/accounts/accounts.schemas';
 import { locationSchema } from '../features/locations/locations.schemas';
@@ -21,24 +22,6 @@ export interface SeedDemoOptions {
 
 export const DEMO_DEFAULTS = { seed: 20261122, customers: 520, leads: 110 } as const;
 
-/** Writes at most `limit` items at a time; stops taking new items after the first failure. */
-async function writeAll<T>(items: readonly T[], write: (item: T) => Promise<unknown>, limit = 16): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      try {
-        await write(item);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 
 async function isEmpty(container: Container): Promise<boolean> {
   const page = await container.items.readAll({ maxItemCount: 1 }).fetchNext();
@@ -71,7 +54,7 @@ export async function seedDemoData(store: Store, options: SeedDemoOptions = {}):
   ] as const;
   for (const [name, documents] of batches) {
     const container = store.containers[name];
-    await writeAll<object>(documents, (document) => container.items.upsert(document));
+    await forEachBounded<object>(documents, 16, (document) => container.items.upsert(document));
     counts[name] = documents.length;
   }
   await store.flush();
