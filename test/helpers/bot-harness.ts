@@ -29,6 +29,19 @@ export interface InvokeReply {
   messages: Partial<Activity>[];
 }
 
+/** An activity from this user in their personal chat with the bot, in the Teams channel. */
+export function activityFrom(user: TestUser, partial: Partial<Activity>): Partial<Activity> {
+  const who = typeof user === 'string' ? TEST_PEOPLE[user] : user;
+  return {
+    channelId: 'msteams',
+    from: { id: `teams-${who.id}`, name: who.name, aadObjectId: who.id },
+    recipient: { id: 'bot-id', name: 'Deskmate' },
+    conversation: { id: `conv-${who.id}`, conversationType: 'personal', isGroup: false, name: '' },
+    channelData: { tenant: { id: '00000000-0000-0000-0000-0000000000001' } },
+    ...partial,
+  };
+}
+
 /** Captures log lines as parsed JSON objects. */
 export function logCapture() {
   const lines: Record<string, unknown>[] = [];
@@ -63,32 +76,13 @@ export async function createBotHarness(options: { env?: Record<string, string>; 
   installMiddleware(adapter, config, logger);
 
   async function send(partial: Partial<Activity>, user: TestUser = 'agent'): Promise<Partial<Activity>[]> {
-    const who = typeof user === 'string' ? TEST_PEOPLE[user] : user;
-    const activity: Partial<Activity> = {
-      type: 'message',
-      channelId: 'msteams',
-      from: { id: `teams-${who.id}`, name: who.name, aadObjectId: who.id },
-      recipient: { id: 'bot-id', name: 'Deskmate' },
-      conversation: { id: `conv-${who.id}`, conversationType: 'personal', isGroup: false, name: '' },
-      channelData: { tenant: { id: '00000000-0000-0000-0000-0000000000001' } },
-      ...partial,
-    };
-    await adapter.processActivity(activity);
+    await adapter.processActivity(activityFrom(user, { type: 'message', ...partial }));
     return adapter.activeQueue.splice(0).filter((a) => a.type === 'message');
   }
 
   /** Sends an invoke (type 'invoke' unless given) and returns its invoke response and any messages. */
   async function sendInvoke(partial: Partial<Activity>, user: TestUser = 'agent'): Promise<InvokeReply> {
-    const who = typeof user === 'string' ? TEST_PEOPLE[user] : user;
-    await adapter.processActivity({
-      type: 'invoke',
-      channelId: 'msteams',
-      from: { id: `teams-${who.id}`, name: who.name, aadObjectId: who.id },
-      recipient: { id: 'bot-id', name: 'Deskmate' },
-      conversation: { id: `conv-${who.id}`, conversationType: 'personal', isGroup: false, name: '' },
-      channelData: { tenant: { id: '00000000-0000-0000-0000-0000000000001' } },
-      ...partial,
-    });
+    await adapter.processActivity(activityFrom(user, { type: 'invoke', ...partial }));
     const out = adapter.activeQueue.splice(0);
     const response = out.find((a) => a.type === 'invokeResponse')?.value as { status?: number; body?: unknown } | undefined;
     return { status: response?.status, body: response?.body, messages: out.filter((a) => a.type === 'message') };

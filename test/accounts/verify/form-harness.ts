@@ -23,7 +23,7 @@ import { KbService } from '../../../src/features/kb/kb.service';
 import { loadKbSnapshot } from '../../../src/features/kb/kb.loader';
 import { registerVerifyRoutes } from '../../../src/features/accounts/verify/verify.routes';
 import { registerPromiseRoutes } from '../../../src/features/accounts/promise/promise.routes';
-import { logCapture, TEST_PEOPLE, type TestUser } from '../../helpers/bot-harness';
+import { activityFrom, logCapture, TEST_PEOPLE, type TestUser } from '../../helpers/bot-harness';
 import type { Card } from './card-helpers';
 
 export { actionsOf, cardText, elementById, type Card } from './card-helpers';
@@ -82,16 +82,7 @@ export async function createFormHarness(options: { bare?: boolean } = {}) {
   installMiddleware(adapter, config, logger);
 
   async function send(partial: Partial<Activity>, user: TestUser = 'agent'): Promise<Partial<Activity>[]> {
-    const who = typeof user === 'string' ? TEST_PEOPLE[user] : user;
-    await adapter.processActivity({
-      type: 'message',
-      channelId: 'msteams',
-      from: { id: `teams-${who.id}`, name: who.name, aadObjectId: who.id },
-      recipient: { id: 'bot-id', name: 'Deskmate' },
-      conversation: { id: `conv-${who.id}`, conversationType: 'personal', isGroup: false, name: '' },
-      channelData: { tenant: { id: '00000000-0000-0000-0000-0000000000001' } },
-      ...partial,
-    });
+    await adapter.processActivity(activityFrom(user, { type: 'message', ...partial }));
     return adapter.activeQueue.splice(0);
   }
 
