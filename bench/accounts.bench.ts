@@ -45,13 +45,12 @@
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/accounts.bench.ts
  */
 import { execFileSync } from 'node:child_process';
-import { cpus } from 'node:os';
 import type { Account } from '../src/features/accounts/accounts.schemas';
 import { AccountsService } from '../src/features/accounts/accounts.service';
 import { AccountsStore } from '../src/features/accounts/accounts.store';
 import { silentLogger } from '../src/shared/logger';
 import { openStore, type Store } from '../src/store/cosmos-store';
-import { writeJson } from './kb/report';
+import { machineInfo, writeJson } from './kb/report';
 import { findGc, memory, type MemorySample } from './kb/stats';
 import { branchCount, generateBranches, LookupIndex, type SampleAccount } from './accounts/dataset';
 import { countingContainer, countServerRequests, emptyServerCounts, type SdkCounts, type ServerCounts } from './accounts/instrument';
@@ -279,7 +278,7 @@ async function main(): Promise<void> {
   writeJson(out, {
     date: new Date().toISOString(),
     source: gitState(),
-    machine: { node: process.version, platform: `${process.platform} ${process.arch}`, cpu: cpus()[0]?.model, cores: cpus().length },
+    machine: machineInfo(),
     config: CONFIG,
     gcAvailable: Boolean(gc),
     load: report,

@@ -3,13 +3,12 @@
  * sample KB plus a synthetic 5,000-article help center. See bench/README.md.
  */
 import { execFileSync } from 'node:child_process';
-import { cpus } from 'node:os';
 import { loadKbSnapshot } from '../src/features/kb/kb.loader';
 import type { Article, SynonymGroups } from '../src/features/kb/kb.schemas';
 import { evaluate, readEvalSet, type EvalSet } from '../scripts/kb-eval/evaluate';
 import { deskmate, plainMiniSearch, type BenchEngine } from './kb/engines';
 import { corpusStats, generateArticles, mixedQueries } from './kb/generate';
-import { markdownTable, writeJson, type CaseResult } from './kb/report';
+import { machineInfo, markdownTable, writeJson, type CaseResult } from './kb/report';
 import { findGc, measureLatency, memory } from './kb/stats';
 
 const envInt = (name: string, fallback: number): number => {
@@ -124,7 +123,7 @@ async function main(): Promise<void> {
   writeJson(out, {
     date: new Date().toISOString(),
     source: gitState(),
-    machine: { node: process.version, platform: `${process.platform} ${process.arch}`, cpu: cpus()[0]?.model, cores: cpus().length },
+    machine: machineInfo(),
     config: CONFIG,
     gcAvailable: Boolean(gc),
     corpus: { sample: corpusStats(sample.articles), generated: corpusStats(generated), generateMs, sampleProblems: sample.problems.length },

@@ -9,37 +9,10 @@
  */
 import { createRequire } from 'node:module';
 import type { IncomingMessage } from 'node:http';
-import type { Container } from '@azure/cosmos';
+import { countingContainer, type CallCounts } from '../../src/store/counting-container';
 
-export interface SdkCounts {
-  pointReads: number;
-  queries: number;
-}
-
-/** The same container, with its point reads (`item(...)`) and queries (`items.query`, `items.readAll`) counted. */
-export function countingContainer(container: Container, counts: SdkCounts): Container {
-  const items = new Proxy(container.items, {
-    get(target, property) {
-      const value: unknown = Reflect.get(target, property, target);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        if (property === 'query' || property === 'readAll') counts.queries += 1;
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
-  return new Proxy(container, {
-    get(target, property) {
-      if (property === 'items') return items;
-      const value: unknown = Reflect.get(target, property, target);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        if (property === 'item') counts.pointReads += 1;
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
-}
+export { countingContainer };
+export type SdkCounts = CallCounts;
 
 /** HTTP requests the embedded server answered, by kind and container. */
 export interface ServerCounts {

@@ -1,3 +1,4 @@
+import { cpus } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { EvalReport } from '../../scripts/kb-eval/evaluate';
@@ -37,6 +38,11 @@ export function markdownTable(cases: CaseResult[]): string {
     pct(c.quality.falseAbstention),
   ]);
   return [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+}
+
+/** Where a bench ran: Node, platform and CPU, for the results file. */
+export function machineInfo() {
+  return { node: process.version, platform: `${process.platform} ${process.arch}`, cpu: cpus()[0]?.model, cores: cpus().length };
 }
 
 export function writeJson(path: string, data: unknown): void {

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import type { Container } from '@azure/cosmos';
 import { generateAccounts } from '../../src/demo/demo-accounts';
 import { DEMO_LOCATIONS } from '../../src/demo/demo-locations';
 import { generateNotes } from '../../src/demo/demo-notes';
@@ -7,6 +6,7 @@ import { DEMO_DEFAULTS, seedDemoData } from '../../src/demo/seed-demo-data';
 import { silentLogger } from '../../src/shared/logger';
 import { openStore, type Store } from '../../src/store/cosmos-store';
 import { tempDir } from '../helpers/temp-dir';
+import { countingContainer, type CallCounts } from '../../src/store/counting-container';
 
 export const TODAY = '2026-11-22';
 
@@ -30,36 +30,4 @@ export async function openSeededStore(): Promise<{ store: Store; close: () => Pr
   };
 }
 
-/** Calls made through a container, counted by kind. */
-export interface CallCounts {
-  queries: number;
-  pointReads: number;
-}
-
-/**
- * The same real container, with its queries (`items.query`, `items.readAll`) and item operations
- * (`item(id, pk)`) counted. No Cosmos behaviour is replaced.
- */
-export function countingContainer(container: Container, counts: CallCounts): Container {
-  const items = new Proxy(container.items, {
-    get(target, property) {
-      const value: unknown = Reflect.get(target, property, target);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        if (property === 'query' || property === 'readAll') counts.queries += 1;
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
-  return new Proxy(container, {
-    get(target, property) {
-      if (property === 'items') return items;
-      const value: unknown = Reflect.get(target, property, target);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        if (property === 'item') counts.pointReads += 1;
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
-}
+export { countingContainer, type CallCounts };

@@ -2,13 +2,8 @@ import type { Activity } from 'botbuilder';
 import { seedDemoData } from '../../../src/demo/seed-demo-data';
 import type { Account } from '../../../src/features/accounts/accounts.schemas';
 import { AccountsStore } from '../../../src/features/accounts/accounts.store';
-import { CONTACT_VERBS, registerContactRoutes } from '../../../src/features/accounts/contact';
+import { CONTACT_VERBS } from '../../../src/features/accounts/contact';
 import type { Note } from '../../../src/features/notes/notes.schemas';
-import { NotesService } from '../../../src/features/notes/notes.service';
-import { NotesStore } from '../../../src/features/notes/notes.store';
-import { PeopleService } from '../../../src/features/people/people.service';
-import { PeopleStore } from '../../../src/features/people/people.store';
-import { silentLogger } from '../../../src/shared/logger';
 import { createBotHarness, visibleText, type TestUser } from '../../helpers/bot-harness';
 
 export type Card = { type: string; body: Node[]; actions?: Node[] };
@@ -21,15 +16,9 @@ type Node = Record<string, unknown> & { type: string };
 export async function createContactBot() {
   const bot = await createBotHarness({ memoryState: true });
   await seedDemoData(bot.store, { today: '2026-11-22', force: true });
+  // The bot registers the contact routes itself (createBot); the harness only drives them.
   const { containers } = bot.store;
-  const people = new PeopleService(new PeopleStore(containers.people));
   const accounts = new AccountsStore(containers.accounts, containers.lookups);
-  registerContactRoutes(bot.app, {
-    identify: (context) => people.identify(context.activity.from?.aadObjectId, context.activity.from?.name),
-    accounts,
-    notes: new NotesService(new NotesStore(containers.notes)),
-    logger: silentLogger(),
-  });
 
   /** Presses an Action.Execute button: returns the card that replaces it. */
   async function execute(verb: string, data: unknown, user: TestUser = 'agent'): Promise<Card> {

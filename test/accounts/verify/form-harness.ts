@@ -74,8 +74,12 @@ export async function createFormHarness(options: { bare?: boolean } = {}) {
     const kb = new KbService(await loadKbSnapshot(kbDir));
     app = createBot({ config, store, logger, adapter: createAdapter(config), storage: new MemoryStorage(), kb, reloadKb: async () => undefined });
   }
-  registerVerifyRoutes(app, deps);
-  registerPromiseRoutes(app, deps);
+  if (options.bare) {
+    // The full bot registers these routes itself; a bare Application gets them here, with the store
+    // whose replace a test can interrupt to stage a real concurrent write.
+    registerVerifyRoutes(app, deps);
+    registerPromiseRoutes(app, deps);
+  }
   const adapter = new TestAdapter(async (context) => {
     await app.run(context);
   });
