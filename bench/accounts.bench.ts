@@ -1,25 +1,23 @@
 /**
  * `npm run bench:accounts`: account lookups (AccountsService.find) on 100,000 demo accounts in the
  * embedded Cosmos store, next to a plain point read by id, and name lookups by store size.
- * It runs in one process, needs no network, and takes about 2.5 minutes on a 2-core machine.
+ * It runs in one process, needs no network, and takes a few minutes on a 2-core machine.
  *
  * What it does
- *   1. Name series (first, while the heap is small): the same generated accounts loaded into a
- *      separate embedded store at 2,500, 5,000 and 10,000 accounts, timing name lookups at each size
- *      and one empty name-shaped scan; then the scan alone at 20,000. Name lookups are not timed on
- *      the 100,000-account store: the embedded server's query engine is quadratic in the container
- *      size (see accounts/name-series.ts), one query request over 100,000 accounts would block the
- *      process for minutes. The output gives an extrapolation, marked as such.
- *   2. Load: 100,000 accounts from the demo generator, in branches of the 7 demo stores (see
+ *   1. Load: 100,000 accounts from the demo generator, in branches of the 7 demo stores (see
  *      accounts/dataset.ts for why and what changes), validated with accountSchema, written with the
  *      SDK's bulk API in slices (at most BENCH_BULK_IN_FLIGHT calls in flight); then their lookups
  *      (phone, email, unit at a store, bare unit) merged over all branches and written the same way.
  *      The time is split into generate / validate / merge / write. For comparison, 3,000 accounts
  *      are then written with one request each (how the demo seeding writes) into a scratch container.
- *   3. Lookups with the real AccountsService over the loaded store, per kind: id, phone, email,
- *      unit with its store, bare unit; and the baseline `container.item(id, id).read()`. Each kind
- *      gets 50 warm-up lookups (3 s at most), then at most BENCH_LOOKUPS lookups or BENCH_LIMIT_S
- *      seconds (BENCH_NAME_LIMIT_S for names), whichever comes first.
+ *   2. Lookups with the real AccountsService over the loaded store, per kind: id, phone, email,
+ *      unit with its store, bare unit, name; and the baseline `container.item(id, id).read()`. Each
+ *      kind gets 50 warm-up lookups (3 s at most), then at most BENCH_LOOKUPS lookups or
+ *      BENCH_LIMIT_S seconds (BENCH_NAME_LIMIT_S for names), whichever comes first.
+ *
+ * Name lookups are queries, and the embedded server evaluates every query over the whole container
+ * (it has no index). Its query engine used to copy its list of candidates once per document, which
+ * made a query over 100,000 accounts take minutes; patches/@zeit+cosmosdb-query+*.patch fixes that.
  *
  * Columns
  *   timed: lookups timed ("time limit" when the clock stopped the loop); p50 / p99: nearest-rank
@@ -32,16 +30,14 @@
  *   The embedded server answers every request with x-ms-request-charge: 1, so no RU figures.
  *
  * Settings (environment): BENCH_ACCOUNTS (100000), BENCH_SEED, BENCH_PER_LOCATION (1000 accounts
- * a store), BENCH_LOOKUPS (2000), BENCH_LIMIT_S (20), BENCH_NAME_LIMIT_S (15), BENCH_NAME_MAX
- * (10000: up to this size names are also timed on the main store), BENCH_NAME_SIZES
- * (2500,5000,10000 or "none"), BENCH_SCAN_SIZES (20000 or "none"), BENCH_LOAD (bulk | item),
+ * a store), BENCH_LOOKUPS (2000), BENCH_LIMIT_S (20), BENCH_NAME_LIMIT_S (60), BENCH_LOAD (bulk | item),
  * BENCH_BULK_SLICE (25000), BENCH_BULK_IN_FLIGHT (2), BENCH_CONCURRENCY (32, item writes),
  * BENCH_CALIBRATION (3000 accounts; 0 skips).
  *
  * Output: a Markdown report on stdout, progress on stderr, and bench/results/accounts-<date>.json
  * with the config, machine, git state, load split, every latency figure and count.
  *
- * Profiling the load: BENCH_NAME_SIZES=none BENCH_SCAN_SIZES=none BENCH_LOOKUPS=10 \
+ * Profiling the load: BENCH_LOOKUPS=10 \
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/accounts.bench.ts
  */
 import { execFileSync } from 'node:child_process';
@@ -56,19 +52,12 @@ import { branchCount, generateBranches, LookupIndex, type SampleAccount } from '
 import { countingContainer, countServerRequests, emptyServerCounts, type SdkCounts, type ServerCounts } from './accounts/instrument';
 import { bulkCreate, itemCreate, type WriteStats } from './accounts/load';
 import { checkInstrumentation, pointRead, runKind, type Bounds } from './accounts/measure';
-import { extrapolateScan, runNameSeries, type SeriesPoint } from './accounts/name-series';
-import { markdownTable, seriesTable, type KindResult } from './accounts/report';
+import { markdownTable, type KindResult } from './accounts/report';
 import { buildNameWorkload, buildPointWorkloads } from './accounts/workload';
 
 const envInt = (name: string, fallback: number, min = 1): number => {
   const value = Number(process.env[name]);
   return Number.isInteger(value) && value >= min ? value : fallback;
-};
-const envSizes = (name: string, fallback: number[]): number[] => {
-  const raw = process.env[name];
-  if (raw === undefined) return fallback;
-  if (raw.trim() === '' || raw.trim() === 'none') return [];
-  return raw.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
 };
 
 const CONFIG = {
@@ -83,12 +72,7 @@ const CONFIG = {
     warmupLookups: 50,
     warmupLimitMs: 3_000,
   } satisfies Bounds,
-  /** Name lookups on the main store only up to this many accounts (the embedded query engine is quadratic). */
-  nameMaxAccounts: envInt('BENCH_NAME_MAX', 10_000),
-  /** Store sizes of the name series, and larger sizes where only an empty scan is timed. */
-  nameSizes: envSizes('BENCH_NAME_SIZES', [2_500, 5_000, 10_000]),
-  scanSizes: envSizes('BENCH_SCAN_SIZES', [20_000]),
-  nameLimitMs: envInt('BENCH_NAME_LIMIT_S', 15) * 1000,
+  nameLimitMs: envInt('BENCH_NAME_LIMIT_S', 60) * 1000,
   /** bulk: executeBulkOperations slices; item: one create per document (like the demo seeding). */
   load: process.env.BENCH_LOAD === 'item' ? ('item' as const) : ('bulk' as const),
   bulkSlice: envInt('BENCH_BULK_SLICE', 25_000),
@@ -192,16 +176,6 @@ async function main(): Promise<void> {
   const counts: Counts = { sdk: { pointReads: 0, queries: 0 }, server: emptyServerCounts() };
   const serverCounting = countServerRequests(counts.server, (container) => sizes[container] ?? 0);
 
-  // ---- Name lookups by store size, first, while the heap is small ------------------------------
-  log(`… name series (${[...CONFIG.nameSizes, ...CONFIG.scanSizes].map((n) => n.toLocaleString('en-US')).join(', ')} accounts)\n`);
-  const series = await runNameSeries(
-    { nameSizes: CONFIG.nameSizes, scanSizes: CONFIG.scanSizes, seed: CONFIG.seed, today: CONFIG.today, accountsPerLocation: CONFIG.accountsPerLocation, bounds: { ...CONFIG.bounds, limitMs: CONFIG.nameLimitMs } },
-    counts,
-    sizes,
-    log,
-    gc,
-  );
-
   // ---- The big store: load, one-request-each calibration, point-read lookups ---------------------
   const store = await openStore({ kind: 'embedded', dataFile: '', database: 'bench' }, silentLogger(), { persist: false });
   let loaded: Awaited<ReturnType<typeof load>>;
@@ -222,7 +196,7 @@ async function main(): Promise<void> {
     const service = new AccountsService(new AccountsStore(accounts, countingContainer(store.containers.lookups, counts.sdk)));
     instrumentCheck = await checkInstrumentation(accounts, loaded.sample[0]!.id, counts, serverCounting);
     const workloads = buildPointWorkloads(loaded.sample, CONFIG.bounds.lookups, CONFIG.seed);
-    if (CONFIG.accounts <= CONFIG.nameMaxAccounts) workloads.push(buildNameWorkload(loaded.sample, CONFIG.bounds.lookups, CONFIG.seed));
+    workloads.push(buildNameWorkload(loaded.sample, CONFIG.bounds.lookups, CONFIG.seed));
     for (const workload of workloads) {
       log(`… ${workload.kind}: ${workload.queries.length} lookups`);
       const lookup = workload.kind === 'point read by id (baseline)' ? (id: string) => pointRead(accounts, id) : (q: string) => service.find(q).then((r) => r.matches.length);
@@ -238,10 +212,8 @@ async function main(): Promise<void> {
   }
 
   // ---- Output -------------------------------------------------------------------------------------
-  const estimate = CONFIG.accounts > CONFIG.nameMaxAccounts ? nameEstimate(series, CONFIG.accounts) : undefined;
   const report = loaded.report;
-  const table = markdownTable(results, CONFIG.accounts <= CONFIG.nameMaxAccounts ? undefined : `not run at ${CONFIG.accounts.toLocaleString('en-US')} accounts: see the name series below`);
-  const nameTable = seriesTable(series);
+  const table = markdownTable(results);
   const docs = report.accounts.documents + report.lookups.documents;
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const rate = (w: WriteStats) => `${Math.round(w.documents / (w.ms / 1000)).toLocaleString('en-US')}/s`;
@@ -256,21 +228,16 @@ async function main(): Promise<void> {
   console.log('');
   console.log(table);
   console.log('');
-  console.log('## Name lookups by store size (same data, smaller embedded stores)');
-  console.log('');
-  console.log(nameTable);
-  console.log('');
-  for (const point of series.filter((p) => p.name)) {
-    const groups = Object.entries(point.name!.latency.byGroup).map(([g, v]) => `${g} p50 ${v.p50Ms.toFixed(0)} / p99 ${v.p99Ms.toFixed(0)} ms (${v.completed})`);
-    console.log(`- ${point.accounts.toLocaleString('en-US')} accounts, by group: ${groups.join('; ')}.`);
+  const name = results.find((r) => r.kind === 'name');
+  if (name) {
+    const groups = Object.entries(name.latency.byGroup).map(([g, v]) => `${g} p50 ${v.p50Ms.toFixed(1)} / p99 ${v.p99Ms.toFixed(1)} ms (${v.completed})`);
+    console.log(`- Name lookups by group: ${groups.join('; ')}.`);
   }
-  if (estimate) console.log(`- ${estimate.text}`);
   console.log('- Point reads and queries are counted at the store boundary (AccountsStore → SDK). Server requests are the HTTP requests the embedded server answered: reads + queries + plans, where a plan is the query-plan request the SDK sends before each query page.');
   console.log('- Request charge: the embedded server answers every request with x-ms-request-charge: 1, so RU figures mean nothing here. The name query\'s cost is given as documents evaluated instead: the embedded server evaluates each query page, and each query-plan request, over every document of the accounts container (no index).');
   if (!instrumentCheck.ok) console.log(`- Server request counting did not check out: ${instrumentCheck.detail}`);
   const cut = [
     ...results.filter((r) => r.latency.stoppedByTimeLimit).map((r) => `${r.kind} (${r.latency.completed})`),
-    ...series.filter((p) => p.name?.latency.stoppedByTimeLimit).map((p) => `name at ${p.accounts.toLocaleString('en-US')} (${p.name!.latency.completed})`),
   ];
   if (cut.length) console.log(`- The time limit stopped these loops before ${CONFIG.bounds.lookups} lookups: ${cut.join(', ')}.`);
 
@@ -285,31 +252,10 @@ async function main(): Promise<void> {
     calibration,
     instrumentCheck,
     results,
-    nameSeries: series,
-    nameEstimate: estimate,
-    tables: { lookups: table, nameSeries: nameTable },
+    tables: { lookups: table },
     totalMs: performance.now() - started,
   });
   console.log(`Full results: ${out} (total ${s(performance.now() - started)})`);
-}
-
-/**
- * What one name lookup would take at `target` accounts on the embedded server, from the series:
- * at least the quadratic extrapolation from the largest size (the curve measured so far is steeper).
- */
-function nameEstimate(series: readonly SeriesPoint[], target: number) {
-  const fit = extrapolateScan(series, target);
-  const largestNamed = [...series].reverse().find((p) => p.name);
-  if (!fit || !largestNamed?.name) return undefined;
-  const server = largestNamed.name.perLookup.server;
-  const evaluationsPerLookup = server.queries + server.queryPlans;
-  // An empty scan is two evaluations of the query (plan + query).
-  const lookupMs = (fit.quadraticMs / 2) * evaluationsPerLookup;
-  const text =
-    `Extrapolated, not measured: one empty scan over ${target.toLocaleString('en-US')} accounts would take at least ${(fit.quadraticMs / 1000).toFixed(0)} s if time grows with size² ` +
-    `(between ${fit.from[0].toLocaleString('en-US')} and ${fit.from[1].toLocaleString('en-US')} it grew even faster, with size^${fit.exponent.toFixed(1)}), ` +
-    `so one name lookup, at ${evaluationsPerLookup.toFixed(1)} evaluations (as measured at ${largestNamed.accounts.toLocaleString('en-US')}), at least ${(lookupMs / 1000).toFixed(0)} s, with the whole process blocked meanwhile.`;
-  return { ...fit, evaluationsPerLookup, lookupMs, text };
 }
 
 /** The commit measured, and whether the accounts code, the demo generator or the store differ from it. */

@@ -1,6 +1,5 @@
 import type { LatencyResult } from '../kb/stats';
 import type { ServerCounts } from './instrument';
-import type { SeriesPoint } from './name-series';
 import type { LookupKind } from './workload';
 
 /** Per-lookup averages of what one kind of lookup cost. */
@@ -48,16 +47,9 @@ function kindCells(r: KindResult): string[] {
 
 const markdown = (rows: string[][]): string => rows.map((row) => `| ${row.join(' | ')} |`).join('\n');
 
-/** The Markdown summary: one row per kind of lookup; `nameNote` fills the name row when it was not timed. */
-export function markdownTable(results: readonly KindResult[], nameNote?: string): string {
+/** The Markdown summary: one row per kind of lookup. */
+export function markdownTable(results: readonly KindResult[]): string {
   const rows = results.map((r) => [r.kind, ...kindCells(r)]);
-  if (nameNote) rows.push(['name', nameNote, ...HEADER.slice(2).map(() => '')]);
   return markdown([HEADER, HEADER.map(() => '---'), ...rows]);
 }
 
-/** Name lookups by store size, with the time of one empty scan at each size. */
-export function seriesTable(points: readonly SeriesPoint[]): string {
-  const header = ['accounts', 'empty scan ms (plan + query)', ...HEADER.slice(1)];
-  const rows = points.map((p) => [thousands(p.accounts), ms(p.emptyScanMs), ...(p.name ? kindCells(p.name) : HEADER.slice(1).map((_, i) => (i === 0 ? 'scan only' : '')))]);
-  return markdown([header, header.map(() => '---'), ...rows]);
-}

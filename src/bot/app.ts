@@ -61,7 +61,7 @@ export function createBot(deps: BotDeps): Application {
   registerHelpRoutes(app, { route, commands: BOT_COMMANDS });
   registerPeopleRoutes(app, { route });
   const accounts = accountServices(store);
-  registerAccountRoutes(app, { route, ...accounts });
+  registerAccountRoutes(app, { route, identify, logger, ...accounts });
   registerVerifyRoutes(app, { identify, logger, ...accounts });
   registerPromiseRoutes(app, { identify, logger, ...accounts });
   registerContactRoutes(app, { identify, logger, accounts: accounts.accountsStore, notes: accounts.notes });

@@ -2,6 +2,7 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod/v4';
 import { cardAttachment } from '../../shared/cards';
+import type { AdaptiveCard } from '../../shared/cards';
 import type { CommandInfo } from '../../shared/commands';
 import { DomainError } from '../../shared/errors';
 import type { RouteWrapper } from '../../shared/turn';
@@ -14,6 +15,7 @@ import type { AccountsService } from './accounts.service';
 import { updateContactAction } from './contact';
 import { promiseToPayAction } from './promise/promise.cards';
 import { verifyCallerAction } from './verify/verify.cards';
+import { badFormCard, registerCardVerb, type CardFormDeps } from './verify/card-form-routes';
 
 export const ACCOUNT_COMMAND: CommandInfo = {
   name: 'account',
@@ -22,7 +24,7 @@ export const ACCOUNT_COMMAND: CommandInfo = {
   permission: 'accounts.read',
 };
 
-export interface AccountsDeps {
+export interface AccountsDeps extends CardFormDeps {
   route: RouteWrapper<Caller>;
   accounts: AccountsService;
   locations: LocationsService;
@@ -30,15 +32,21 @@ export interface AccountsDeps {
 }
 
 const accountId = z.string().regex(/^\d{6,10}$/);
+const notesContinuation = z.string().min(1).max(4000);
+/** The list card's buttons (Action.Submit: each answer is a new message). */
 const submits = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal(ACCOUNT_VERBS.open), accountId }),
-  z.object({ verb: z.literal(ACCOUNT_VERBS.refresh), accountId }),
-  z.object({ verb: z.literal(ACCOUNT_VERBS.moreNotes), accountId, continuation: z.string().min(1).max(4000) }),
-  z.object({ verb: z.literal(ACCOUNT_VERBS.page), query: z.string().min(1).max(200), continuation: z.string().min(1).max(4000), page: z.number().int().min(2).max(1000) }),
+  z.object({ verb: z.literal(ACCOUNT_VERBS.page), query: z.string().min(1).max(200), continuation: notesContinuation, page: z.number().int().min(2).max(1000) }),
 ]);
-const VERBS = new Set<string>(Object.values(ACCOUNT_VERBS));
+const SUBMIT_VERBS = new Set<string>([ACCOUNT_VERBS.open, ACCOUNT_VERBS.page]);
+/** The customer card's own buttons (Action.Execute: the card is replaced in place). */
+const refreshSchema = z.object({ accountId });
+const moreNotesSchema = z.object({ accountId, continuation: notesContinuation });
 
-/** `account <anything>`, plain phone/email/unit/id messages, and the customer card's buttons. */
+/**
+ * `account <anything>`, plain phone/email/unit/id messages, the list card's buttons (a new message
+ * each), and the customer card's "Refresh" and "Show more notes" (the card is replaced in place).
+ */
 export function registerAccountRoutes(app: Application, deps: AccountsDeps): void {
   const search = async (context: TurnContext, query: string, continuation?: string, page = 1) => {
     const { matches, continuation: next } = await deps.accounts.find(query, { continuation });
@@ -63,16 +71,42 @@ export function registerAccountRoutes(app: Application, deps: AccountsDeps): voi
     if (!parsed.success) throw new DomainError('invalid_input', 'That button is out of date. Search for the account again, please.');
     const submit = parsed.data;
     if (submit.verb === ACCOUNT_VERBS.page) return search(context, submit.query, submit.continuation, submit.page);
-    await showAccount(context, deps, submit.accountId, submit.verb === ACCOUNT_VERBS.moreNotes ? submit.continuation : undefined);
+    await showAccount(context, deps, submit.accountId);
   }));
+
+  registerCardVerb(app, deps, ACCOUNT_VERBS.refresh, 'accounts.refresh', async ({ caller, data }) => {
+    requirePermission(caller, 'accounts.read');
+    const parsed = refreshSchema.safeParse(data);
+    return parsed.success ? customerCardFor(deps, parsed.data.accountId) : badFormCard();
+  });
+
+  registerCardVerb(app, deps, ACCOUNT_VERBS.moreNotes, 'accounts.moreNotes', async ({ caller, data }) => {
+    requirePermission(caller, 'accounts.read');
+    const parsed = moreNotesSchema.safeParse(data);
+    return parsed.success ? customerCardFor(deps, parsed.data.accountId, parsed.data.continuation) : badFormCard();
+  });
 }
 
-async function showAccount(context: TurnContext, deps: AccountsDeps, id: string, notesContinuation?: string): Promise<void> {
+/** The customer card as it is now; with `notesContinuation`, showing that older page of notes. */
+async function customerCardFor(deps: AccountsDeps, id: string, notesContinuation?: string): Promise<AdaptiveCard> {
   const { account } = await deps.accounts.get(id);
   const [location, notes] = await Promise.all([deps.locations.get(account.locationId), deps.notes.forCard(account.id, notesContinuation)]);
   const promise = promiseToPayAction(account);
   const extraActions = [verifyCallerAction(account.id), updateContactAction(account.id), ...(promise ? [promise] : [])];
-  await send(context, customerCard({ account, location, criticalNotes: notes.critical, latestNotes: notes.latest, moreNotesToken: notes.moreToken, now: new Date(), extraActions }));
+  return customerCard({
+    account,
+    location,
+    criticalNotes: notes.critical,
+    latestNotes: notes.latest,
+    moreNotesToken: notes.moreToken,
+    olderNotes: notesContinuation !== undefined,
+    now: new Date(),
+    extraActions,
+  });
+}
+
+async function showAccount(context: TurnContext, deps: AccountsDeps, id: string): Promise<void> {
+  await send(context, await customerCardFor(deps, id));
 }
 
 function send(context: TurnContext, card: Parameters<typeof cardAttachment>[0]) {
@@ -81,5 +115,5 @@ function send(context: TurnContext, card: Parameters<typeof cardAttachment>[0]) 
 
 function isAccountSubmit(context: TurnContext): Promise<boolean> {
   const verb = (context.activity.value as { verb?: unknown } | undefined)?.verb;
-  return Promise.resolve(context.activity.type === 'message' && typeof verb === 'string' && VERBS.has(verb));
+  return Promise.resolve(context.activity.type === 'message' && typeof verb === 'string' && SUBMIT_VERBS.has(verb));
 }

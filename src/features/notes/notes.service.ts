@@ -17,10 +17,10 @@ export class NotesService {
     return this.store.append(note);
   }
 
-  /** The pinned critical notes and the newest page of notes (5 by default), with the token for more. */
+  /** The pinned critical notes and a page of the latest notes (5 by default; the newest without a token), with the token for more. */
   async forCard(accountId: string, continuation?: string): Promise<{ critical: Note[]; latest: Note[]; moreToken?: string }> {
     const [critical, page] = await Promise.all([
-      continuation ? Promise.resolve([]) : this.store.critical(accountId),
+      this.store.critical(accountId),
       this.store.latest(accountId, { pageSize: DEFAULT_NOTES_PAGE_SIZE, continuation }),
     ]);
     return { critical, latest: page.notes, moreToken: page.continuation };

@@ -19,7 +19,7 @@ describe('customerCard header and privacy', () => {
     const card = customerCard({ ...base(), moreNotesToken: 'tok-1' });
     const json = JSON.stringify(card);
     const occurrences = json.split(ACCOUNT_ID).length - 1;
-    const carriers = actionsOf(card, 'Action.Submit').filter((a) => (a.data as { accountId?: string }).accountId === ACCOUNT_ID);
+    const carriers = actionsOf(card, 'Action.Execute').filter((a) => (a.data as { accountId?: string }).accountId === ACCOUNT_ID);
     expect(carriers.length).toBe(2);
     expect(occurrences).toBe(carriers.length);
   });

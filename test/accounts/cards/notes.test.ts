@@ -55,10 +55,19 @@ describe('notes on the customer card', () => {
   });
 
   it('offers "Show more notes" only with a continuation token', () => {
-    const without = actionsOf(build(), 'Action.Submit').filter((a) => a.title === 'Show more notes');
+    const without = actionsOf(build(), 'Action.Execute').filter((a) => a.title === 'Show more notes');
     expect(without).toHaveLength(0);
-    const [more] = actionsOf(build({ moreNotesToken: 'ct-42' }), 'Action.Submit').filter((a) => a.title === 'Show more notes');
-    expect(more?.data).toEqual({ verb: ACCOUNT_VERBS.moreNotes, accountId: account().id, continuation: 'ct-42' });
+    const [more] = actionsOf(build({ moreNotesToken: 'ct-42' }), 'Action.Execute').filter((a) => a.title === 'Show more notes');
+    expect(more).toMatchObject({ verb: ACCOUNT_VERBS.moreNotes, data: { accountId: account().id, continuation: 'ct-42' } });
+  });
+
+  it('titles an older page "Older notes" and offers the way back to the latest', () => {
+    const older = build({ olderNotes: true });
+    expect(visibleText(older)).toContain('Older notes');
+    expect(visibleText(older)).not.toContain('Latest notes');
+    const [back] = actionsOf(older, 'Action.Execute').filter((a) => a.title === 'Back to the latest notes');
+    expect(back).toMatchObject({ verb: ACCOUNT_VERBS.refresh, data: { accountId: account().id } });
+    expect(actionsOf(build(), 'Action.Execute').filter((a) => a.title === 'Back to the latest notes')).toHaveLength(0);
   });
 
   it('says when there are no notes', () => {

@@ -17,6 +17,8 @@ export interface CustomerCardInput {
   latestNotes: Note[];
   /** Continuation token for the next page of notes; "Show more notes" appears only with one. */
   moreNotesToken?: string;
+  /** True when `latestNotes` is an older page (after "Show more notes"), not the newest one. */
+  olderNotes?: boolean;
   now: Date;
   /** Units shown before "and N more units"; 10 by default. */
   maxUnits?: number;
@@ -38,15 +40,19 @@ const NOTE_LIMITS: NoteTextLimits[] = [
 const MAX_EXTRA_ACTIONS = 5;
 
 function notesSection(input: CustomerCardInput, timeZone: string, limits: NoteTextLimits): CardElement[] {
-  const { account, latestNotes, moreNotesToken } = input;
-  const out: CardElement[] = [text('Latest notes', { weight: 'Bolder', separator: true, spacing: 'Medium' })];
-  if (!latestNotes.length) out.push(text('No notes yet.', { isSubtle: true, spacing: 'None' }));
+  const { account, latestNotes, moreNotesToken, olderNotes } = input;
+  const out: CardElement[] = [text(olderNotes ? 'Older notes' : 'Latest notes', { weight: 'Bolder', separator: true, spacing: 'Medium' })];
+  if (!latestNotes.length) out.push(text(olderNotes ? 'No older notes.' : 'No notes yet.', { isSubtle: true, spacing: 'None' }));
   out.push(...newestFirst(latestNotes).map((note, i) => noteSection(note, i, timeZone, limits)));
   const clipped = limits.full === 0 && latestNotes.some((n) => [n.reason, n.resolution, n.additionalInfo ?? '', n.followUp ?? ''].some((f) => f.length > limits.short));
   if (clipped) out.push(text('Long notes are shortened to keep this card within the Teams size limit.', { isSubtle: true, size: 'Small' }));
   if (moreNotesToken) {
-    const data = { verb: ACCOUNT_VERBS.moreNotes, accountId: account.id, continuation: moreNotesToken };
-    out.push({ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'Show more notes', data }] });
+    const more = { type: 'Action.Execute', title: 'Show more notes', verb: ACCOUNT_VERBS.moreNotes, data: { accountId: account.id, continuation: moreNotesToken } };
+    out.push({ type: 'ActionSet', actions: [more] });
+  }
+  if (olderNotes) {
+    const newest = { type: 'Action.Execute', title: 'Back to the latest notes', verb: ACCOUNT_VERBS.refresh, data: { accountId: account.id } };
+    out.push({ type: 'ActionSet', actions: [newest] });
   }
   return out;
 }
@@ -63,7 +69,7 @@ function render(input: CustomerCardInput, limits: NoteTextLimits): AdaptiveCard 
     ...unitsSection(account, today, input.maxUnits ?? 10),
     ...notesSection(input, timeZone, limits),
   ];
-  const refresh: CardAction = { type: 'Action.Submit', title: 'Refresh', data: { verb: ACCOUNT_VERBS.refresh, accountId: account.id } };
+  const refresh: CardAction = { type: 'Action.Execute', title: 'Refresh', verb: ACCOUNT_VERBS.refresh, data: { accountId: account.id } };
   const card = adaptiveCard(body, [...(input.extraActions ?? []).slice(0, MAX_EXTRA_ACTIONS), refresh]);
   return { ...card, msteams: { width: 'Full' } };
 }
