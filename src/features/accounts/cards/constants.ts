@@ -15,6 +15,14 @@ export type AccountVerb = (typeof ACCOUNT_VERBS)[keyof typeof ACCOUNT_VERBS];
  */
 export type CustomerCardAction = CardAction;
 
+/**
+ * "Open the account" on the cards of the account forms (verify, promise, contact results): the
+ * customer card as it is now replaces the card in place.
+ */
+export function openAccountAction(accountId: string): CardAction {
+  return { type: 'Action.Execute', title: 'Open the account', verb: ACCOUNT_VERBS.refresh, data: { accountId } };
+}
+
 /** Teams refuses cards over about 40 KB. */
 export const CARD_BYTE_LIMIT = 40_000;
 

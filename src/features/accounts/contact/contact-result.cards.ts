@@ -1,12 +1,9 @@
-import { adaptiveCard, commandButton, heading, notice, text, type AdaptiveCard, type CardAction } from '../../../shared/cards';
-import { ACCOUNT_VERBS } from '../accounts.cards';
+import { adaptiveCard, commandButton, heading, notice, text, type AdaptiveCard } from '../../../shared/cards';
+import { openAccountAction } from '../cards/constants';
 import type { Account } from '../accounts.schemas';
 import { maskAccountId } from '../cards/format';
 import { fullName } from '../cards/header';
 
-function openAccount(accountId: string): CardAction {
-  return { type: 'Action.Submit', title: 'Open the account', data: { verb: ACCOUNT_VERBS.open, accountId } };
-}
 
 /** The answer to a saved form: every change, from what to what, and the note that records them. */
 export function contactSavedCard(input: { account: Account; changes: string[]; noteCreated: boolean }): AdaptiveCard {
@@ -18,7 +15,7 @@ export function contactSavedCard(input: { account: Account; changes: string[]; n
       text(changes.map((c) => `- ${c}`).join('\n')),
       ...(input.noteCreated ? [] : [text('This form was already saved; nothing was changed a second time.', { isSubtle: true, size: 'Small' })]),
     ],
-    [openAccount(account.id)],
+    [openAccountAction(account.id)],
   );
 }
 
@@ -29,13 +26,13 @@ export function contactUnchangedCard(account: Account): AdaptiveCard {
       ...heading('Nothing to change', `${fullName(account)} · ${maskAccountId(account.id)}`),
       notice('The form matches the account as it is, so nothing was saved and no note was added.', 'accent'),
     ],
-    [openAccount(account.id)],
+    [openAccountAction(account.id)],
   );
 }
 
 /** The answer to "Cancel" on the form. */
 export function contactCancelledCard(accountId: string): AdaptiveCard {
-  return adaptiveCard([notice('Update cancelled. Nothing was changed.', 'accent')], [openAccount(accountId)]);
+  return adaptiveCard([notice('Update cancelled. Nothing was changed.', 'accent')], [openAccountAction(accountId)]);
 }
 
 /** A refusal or a payload the form could not have sent: the reason, and nothing was stored. */

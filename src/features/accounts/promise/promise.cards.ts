@@ -1,6 +1,6 @@
-import { adaptiveCard, facts, heading, notice, text, type AdaptiveCard, type CardAction, type CardElement } from '../../../shared/cards';
+import { adaptiveCard, facts, heading, notice, text, type AdaptiveCard, type CardElement } from '../../../shared/cards';
 import type { Account, Unit } from '../accounts.schemas';
-import { ACCOUNT_VERBS, type CustomerCardAction } from '../cards/constants';
+import { openAccountAction, type CustomerCardAction } from '../cards/constants';
 import { formatDate, formatMoney } from '../cards/format';
 import { executeAction, fieldError, submitAction, textInput } from '../verify/form-parts';
 import { delinquentUnits } from './promise.rules';
@@ -15,9 +15,6 @@ export function promiseToPayAction(account: Pick<Account, 'id' | 'units'>): Cust
   return delinquentUnits(account).length ? submitAction('Set promise to pay', PROMISE_VERBS.open, { accountId: account.id }) : undefined;
 }
 
-function openAccount(accountId: string): CardAction {
-  return { type: 'Action.Submit', title: 'Open account', data: { verb: ACCOUNT_VERBS.refresh, accountId } };
-}
 
 function unitLine(unit: Unit): CardElement {
   const parts = [`**Unit ${unit.id}** · ${formatMoney(unit.amountDueCents)} due`];
@@ -37,7 +34,7 @@ function unitChoices(units: Unit[]): { title: string; value: string }[] {
 /** The form: which delinquent unit(s), the date and the amount, with any problems next to the fields. */
 export function promiseFormCard(view: PromiseFormView): AdaptiveCard {
   const head: CardElement[] = [...heading('Set a promise to pay', `${view.name} · ID ${view.maskedId}`), ...(view.notice ? [notice(view.notice, 'warning')] : [])];
-  if (!view.units.length) return adaptiveCard([...head, notice('No unit on this account is past due now, so there is no promise to set.', 'good')], [openAccount(view.accountId)]);
+  if (!view.units.length) return adaptiveCard([...head, notice('No unit on this account is past due now, so there is no promise to set.', 'good')], [openAccountAction(view.accountId)]);
   const { values, errors } = view;
   const body: CardElement[] = [
     ...head,
@@ -64,5 +61,5 @@ export function promiseResultCard(view: PromiseResultView): AdaptiveCard {
     ...(c ? [text(`Next collection event: **${formatDate(c.nextEventDate)}** · ${c.nextEventType}`, { spacing: 'Small' })] : []),
     text('Noted on the account: Billing › Promised to Pay.', { isSubtle: true, size: 'Small', spacing: 'Medium' }),
   ];
-  return adaptiveCard(body, [openAccount(view.accountId)]);
+  return adaptiveCard(body, [openAccountAction(view.accountId)]);
 }

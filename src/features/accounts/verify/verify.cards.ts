@@ -1,5 +1,5 @@
 import { adaptiveCard, facts, heading, notice, text, type AdaptiveCard, type CardElement } from '../../../shared/cards';
-import { ACCOUNT_VERBS, type CustomerCardAction } from '../cards/constants';
+import { openAccountAction, type CustomerCardAction } from '../cards/constants';
 import { executeAction, fieldError, submitAction, textInput } from './form-parts';
 import type { VerifyFormView, VerifyResultView } from './verify.service';
 import { FIELD_MAX, IDENTIFIER_KINDS, IDENTIFIER_LABELS, VERIFY_VERBS, type IdentifierCheck, type IdentifierKind } from './verify.schemas';
@@ -49,6 +49,6 @@ export function verifyResultCard(view: VerifyResultView): AdaptiveCard {
   ];
   return adaptiveCard(body, [
     executeAction('Check another identifier', VERIFY_VERBS.open, { accountId: view.accountId }),
-    { type: 'Action.Submit', title: 'Open account', data: { verb: ACCOUNT_VERBS.refresh, accountId: view.accountId } },
+    openAccountAction(view.accountId),
   ]);
 }
