@@ -96,7 +96,7 @@ describe('Update contact in the bot (real Application, demo data)', () => {
     const account = take();
     const card = await t.execute(CONTACT_VERBS.cancel, { accountId: account.id });
     expect(shown(card)).toContain('Nothing was changed');
-    const open = card.actions?.[0] as { title: string; verb: string; data: unknown };
+    const open = card.actions?.[0] as unknown as { title: string; verb: string; data: unknown };
     expect(open.title).toBe('Open the account');
     const customer = await t.execute(open.verb, open.data);
     expect(shown(customer)).toContain(`${account.firstName} ${account.lastName}`);
