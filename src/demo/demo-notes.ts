@@ -65,7 +65,7 @@ const TEMPLATES: Record<string, Template> = {
     if (!unit?.auctionDate || !unit.pastDueSince) return undefined;
     const soon = daysBetween(today, unit.auctionDate) <= 3;
     return {
-      day: addDays(today, -rng.int(1, 3)), unitIds: [unit.id], caller: holder(a), disposition: { category: 'Collections', name: 'Auction Inquiry' }, flags: { ...collection, urgent: soon },
+      day: addDays(today, -rng.int(1, 3)), unitIds: [unit.id], caller: holder(a), disposition: { category: 'Billing', name: 'Customer Billing Question' }, flags: { ...collection, urgent: soon },
       reason: `Received the lien notice for unit ${unit.id} and asked what happens next.`,
       resolution: `Explained the unit is set for auction on ${day(unit.auctionDate)} and that paying the full ${money(unit.amountDueCents)} before then cancels it; a partial payment does not. The overlock comes off once the balance is paid.`,
       additionalInfo: soon ? 'Customer was upset about how close the date is; stayed calm and repeated the options.' : undefined,
@@ -76,7 +76,7 @@ const TEMPLATES: Record<string, Template> = {
     const unit = rng.pick(a.units);
     const blocked = unit.status === 'Delinquent';
     return {
-      day: dayAfter(rng, unit.moveInDate, today), unitIds: [unit.id], caller: caller(rng, a), disposition: { category: 'Access', name: 'Gate Code Issue' }, flags: { ...noFlags, urgent: rng.chance(0.3), collection: blocked },
+      day: dayAfter(rng, unit.moveInDate, today), unitIds: [unit.id], caller: caller(rng, a), disposition: { category: 'Customer Service', name: 'System Status/Test' }, flags: { ...noFlags, urgent: rng.chance(0.3), collection: blocked },
       reason: rng.pick(['Could not get through the gate; the keypad showed "access denied".', 'Gate code stopped working after the customer changed their phone number.', 'Keypad at the entrance beeps twice and the gate stays shut.']),
       resolution: blocked
         ? `Gate access is suspended while the account is past due. Explained access comes back within 15 minutes of paying the ${money(unit.amountDueCents)} balance.`
@@ -102,13 +102,13 @@ const TEMPLATES: Record<string, Template> = {
     const unit = a.units.find((u) => u.status === 'Current');
     if (!unit) return undefined;
     return {
-      day: addDays(today, -rng.int(1, 10)), unitIds: [unit.id], caller: caller(rng, a), disposition: { category: 'Move-Out', name: 'Vacate Scheduled' }, flags: noFlags,
+      day: addDays(today, -rng.int(1, 10)), unitIds: [unit.id], caller: caller(rng, a), disposition: { category: 'Retention - Cancellation', name: 'Moved House' }, flags: noFlags,
       reason: `Wants to move out of unit ${unit.id}.`,
       resolution: `Scheduled the move-out for ${day(addDays(today, rng.int(3, 20)))}. Rent is paid to ${day(unit.paidToDate)} and is not prorated. Reminded them to remove their lock and leave the unit empty and swept.`,
     };
   },
   contact: (rng, a, today) => ({
-    day: dayAfter(rng, a.createdAt.slice(0, 10), today), unitIds: a.units.map((u) => u.id), caller: holder(a), disposition: { category: 'Account', name: 'Contact Info Update' }, flags: noFlags,
+    day: dayAfter(rng, a.createdAt.slice(0, 10), today), unitIds: a.units.map((u) => u.id), caller: holder(a), disposition: { category: 'Customer Service', name: 'Update Account Information' }, flags: noFlags,
     reason: rng.pick(['Wanted to update the phone number on the account.', 'Moved and needed the mailing details and phone updated.', 'Asked to add a second email for receipts.']),
     resolution: rng.pick([
       'Verified identity with the last 3 digits of the ID, added the new number and made it primary. Payment reminders now go by text.',
@@ -126,7 +126,7 @@ const CRITICAL = [
 function critical(rng: Random, a: Account, today: string): Draft {
   const french = a.language === 'fr';
   return {
-    day: dayAfter(rng, a.createdAt.slice(0, 10), today), unitIds: a.units.map((u) => u.id), caller: holder(a), disposition: { category: 'Account', name: 'Account Alert' }, flags: { ...noFlags, critical: true },
+    day: dayAfter(rng, a.createdAt.slice(0, 10), today), unitIds: a.units.map((u) => u.id), caller: holder(a), disposition: french ? { category: 'Customer Experience (CE)', name: 'Bilingual Requested' } : { category: 'Customer Service', name: 'Update Account Information' }, flags: { ...noFlags, critical: true },
     reason: french ? 'Asked that the account be handled in French.' : 'Asked us to note how the account must be handled.',
     resolution: french ? 'Customer prefers French; send letters in French and offer a French-speaking agent on calls.' : rng.pick(CRITICAL),
   };

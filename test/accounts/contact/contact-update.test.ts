@@ -43,7 +43,7 @@ describe('Update contact in the bot (real Application, demo data)', () => {
 
     const notes = await t.contactNotes(account.id);
     expect(notes).toHaveLength(1);
-    expect(notes[0]!.disposition).toEqual({ category: 'Account', name: 'Contact Info Update' });
+    expect(notes[0]!.disposition).toEqual({ category: 'Customer Service', name: 'Update Account Information' });
     expect(notes[0]!.resolution).toContain(`Primary email changed from ${old} to new.address@example.com.`);
     expect(notes[0]!.resolution).toContain(`Removed email ${old}.`);
     expect(notes[0]!.author).toMatchObject({ id: 'aad-agent-1', name: 'Avery Agent' });

@@ -54,7 +54,7 @@ describe('caller identifiers', () => {
     const a = account();
     const record = { accountId: a.id, checkedBy: { id: 'aad-agent-1', name: 'Avery Agent' }, checkedAt: '2026-03-01T06:30:00.000Z', checks: [check('phone', 'match'), check('idNumber', 'no match')], verified: false };
     const note = verificationNote(a, { id: 'aad-agent-1', name: 'Avery Agent', roles: ['agent'], locationIds: [], active: true }, record, 'sub-1');
-    expect(note).toMatchObject({ id: 'sub-1', unitIds: ['B112', 'C07'], disposition: { category: 'Account', name: 'Caller Not Verified' } });
+    expect(note).toMatchObject({ id: 'sub-1', unitIds: ['B112', 'C07'], disposition: { category: 'Deskmate', name: 'Caller Not Verified' } });
     expect(note.resolution).toBe('Checked Phone: match; ID number: no match. Result: not verified.');
     const json = JSON.stringify(note);
     for (const value of ['5035550134', 'marisol.okafor@example.com', ID_NUMBER, ID_LAST3]) expect(json).not.toContain(value);

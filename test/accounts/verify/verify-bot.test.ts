@@ -29,7 +29,7 @@ describe('Verify caller (real Application, embedded store, demo data)', () => {
     for (const e of account.emails) expect(json).not.toContain(e.address);
     const notes = (await bot.notesOf(account.id)).filter((n) => n.id === submissionId);
     expect(notes).toHaveLength(1);
-    expect(notes[0]!.disposition).toEqual({ category: 'Account', name: 'Caller Verified' });
+    expect(notes[0]!.disposition).toEqual({ category: 'Deskmate', name: 'Caller Verified' });
   });
 
   it('a wrong email is "no match", and the stored email appears nowhere in the reply', async () => {

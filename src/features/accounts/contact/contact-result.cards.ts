@@ -11,7 +11,7 @@ export function contactSavedCard(input: { account: Account; changes: string[]; n
   return adaptiveCard(
     [
       ...heading('Contact details updated', `${fullName(account)} · ${maskAccountId(account.id)}`),
-      notice(`Saved ${changes.length} ${changes.length === 1 ? 'change' : 'changes'}. A "Contact Info Update" note records them.`, 'good'),
+      notice(`Saved ${changes.length} ${changes.length === 1 ? 'change' : 'changes'}. An "Update Account Information" note records them.`, 'good'),
       text(changes.map((c) => `- ${c}`).join('\n')),
       ...(input.noteCreated ? [] : [text('This form was already saved; nothing was changed a second time.', { isSubtle: true, size: 'Small' })]),
     ],

@@ -114,7 +114,7 @@ export class ContactService {
       caller: { name: (submit.callerName ?? '').trim(), relationship: submit.callerRelationship ?? 'Account holder' },
       reason: `Asked to update the ${changedTopics(from, to)} on the account.`,
       resolution: resolution.length <= 4000 ? resolution : `${resolution.slice(0, 3999)}…`,
-      disposition: { category: 'Account', name: 'Contact Info Update' },
+      disposition: { category: 'Customer Service', name: 'Update Account Information' },
       flags: { urgent: false, collection: false, critical: false },
     });
     return created;

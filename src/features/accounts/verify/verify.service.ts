@@ -7,6 +7,7 @@ import type { Account } from '../accounts.schemas';
 import { maskAccountId, type AccountsService } from '../accounts.service';
 import { compareIdentifiers, guidanceFor, isVerified, normalizeIdentifiers, type VerifyErrors } from './identifiers';
 import { IDENTIFIER_KINDS, IDENTIFIER_LABELS, type IdentifierCheck, type VerificationRecord, type VerifySubmit, type VerifyValues } from './verify.schemas';
+import { SYSTEM_DISPOSITIONS } from '../../notes/dispositions';
 
 /** The form, as shown: fresh, or again with what was typed and the problems next to the fields. */
 export interface VerifyFormView {
@@ -35,8 +36,6 @@ export interface VerifyCallerDeps {
   now?: () => Date;
 }
 
-/** Disposition of the note that records a verification. */
-export const VERIFICATION_DISPOSITION = { category: 'Account', verified: 'Caller Verified', notVerified: 'Caller Not Verified' } as const;
 
 /**
  * "Verify caller": compares what the caller says with the account and records that it happened as an
@@ -111,7 +110,7 @@ export function verificationNote(account: Account, author: Person, record: Verif
     reason: "Checked the caller's identity with the Verify caller form before discussing the account.",
     resolution: `Checked ${record.checks.map(describeCheck).join('; ')}. Result: ${record.verified ? 'verified' : 'not verified'}.`,
     ...(lastThree ? { additionalInfo: 'Only the last 3 digits of the ID are on file; the occupancy sheet is where to look for the full ID.' } : {}),
-    disposition: { category: VERIFICATION_DISPOSITION.category, name: record.verified ? VERIFICATION_DISPOSITION.verified : VERIFICATION_DISPOSITION.notVerified },
+    disposition: record.verified ? SYSTEM_DISPOSITIONS.callerVerified : SYSTEM_DISPOSITIONS.callerNotVerified,
     flags: { urgent: false, collection: false, critical: false },
   };
 }
