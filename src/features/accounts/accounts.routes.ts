@@ -15,7 +15,7 @@ import type { AccountsService } from './accounts.service';
 import { updateContactAction } from './contact';
 import { promiseToPayAction } from './promise/promise.cards';
 import { verifyCallerAction } from './verify/verify.cards';
-import { badFormCard, registerCardVerb, type CardFormDeps } from './verify/card-form-routes';
+import { badFormCard, registerCardVerb, type CardFormDeps } from '../../shared/card-verbs';
 
 export const ACCOUNT_COMMAND: CommandInfo = {
   name: 'account',
@@ -24,7 +24,7 @@ export const ACCOUNT_COMMAND: CommandInfo = {
   permission: 'accounts.read',
 };
 
-export interface AccountsDeps extends CardFormDeps {
+export interface AccountsDeps extends CardFormDeps<Caller> {
   route: RouteWrapper<Caller>;
   accounts: AccountsService;
   locations: LocationsService;

@@ -2,7 +2,7 @@ import { adaptiveCard, facts, heading, notice, text, type AdaptiveCard, type Car
 import type { Account, Unit } from '../accounts.schemas';
 import { openAccountAction, type CustomerCardAction } from '../cards/constants';
 import { formatDate, formatMoney } from '../cards/format';
-import { executeAction, fieldError, submitAction, textInput } from '../verify/form-parts';
+import { executeAction, fieldError, submitAction, textInput } from '../../../shared/form-parts';
 import { delinquentUnits } from './promise.rules';
 import { ALL_DELINQUENT_UNITS, PROMISE_VERBS, PROMISE_WINDOW_DAYS } from './promise.schemas';
 import type { PromiseFormView, PromiseResultView } from './promise.service';

@@ -1,11 +1,12 @@
 import type { Application } from '@microsoft/teams-ai';
-import { badFormCard, registerCardVerb, registerStaleVerbs, type CardFormDeps } from '../verify/card-form-routes';
+import type { Caller } from '../../people/people.service';
+import { badFormCard, registerCardVerb, registerStaleVerbs, type CardFormDeps } from '../../../shared/card-verbs';
 import { promiseFormCard, promiseResultCard } from './promise.cards';
 import { PROMISE_VERB_PREFIX, PROMISE_VERBS, promiseOpenSchema, promiseSubmitSchema } from './promise.schemas';
 import { PromiseToPayService, type PromiseToPayDeps } from './promise.service';
 
 /** What "Set promise to pay" needs from the bot. */
-export type PromiseRoutesDeps = CardFormDeps & Omit<PromiseToPayDeps, 'now'>;
+export type PromiseRoutesDeps = CardFormDeps<Caller> & Omit<PromiseToPayDeps, 'now'>;
 
 /**
  * "Set promise to pay": the customer card's button (Action.Submit) shows the form as a new message;

@@ -1,6 +1,6 @@
 import { adaptiveCard, facts, heading, notice, text, type AdaptiveCard, type CardElement } from '../../../shared/cards';
 import { openAccountAction, type CustomerCardAction } from '../cards/constants';
-import { executeAction, fieldError, submitAction, textInput } from './form-parts';
+import { executeAction, fieldError, submitAction, textInput } from '../../../shared/form-parts';
 import type { VerifyFormView, VerifyResultView } from './verify.service';
 import { FIELD_MAX, IDENTIFIER_KINDS, IDENTIFIER_LABELS, VERIFY_VERBS, type IdentifierCheck, type IdentifierKind } from './verify.schemas';
 

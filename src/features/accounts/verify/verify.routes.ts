@@ -1,13 +1,14 @@
 import type { Application } from '@microsoft/teams-ai';
+import type { Caller } from '../../people/people.service';
 import type { NotesService } from '../../notes/notes.service';
 import type { AccountsService } from '../accounts.service';
-import { badFormCard, registerCardVerb, registerStaleVerbs, type CardFormDeps } from './card-form-routes';
+import { badFormCard, registerCardVerb, registerStaleVerbs, type CardFormDeps } from '../../../shared/card-verbs';
 import { verifyFormCard, verifyResultCard } from './verify.cards';
 import { VERIFY_VERB_PREFIX, VERIFY_VERBS, verifyOpenSchema, verifySubmitSchema } from './verify.schemas';
 import { VerifyCallerService } from './verify.service';
 
 /** What "Verify caller" needs from the bot. */
-export interface VerifyRoutesDeps extends CardFormDeps {
+export interface VerifyRoutesDeps extends CardFormDeps<Caller> {
   accounts: Pick<AccountsService, 'get'>;
   notes: Pick<NotesService, 'append'>;
 }

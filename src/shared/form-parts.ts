@@ -1,6 +1,6 @@
-import { text, type CardAction, type CardElement } from '../../../shared/cards';
+import { text, type CardAction, type CardElement } from './cards';
 
-/** Card parts shared by the account card forms (verify caller, promise to pay). Pure functions. */
+/** Card parts shared by the card forms (verify caller, promise to pay, notes). Pure functions. */
 
 /**
  * An `Action.Execute` (the card updates in place) with an `Action.Submit` fallback carrying the same

@@ -1,26 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { adaptiveCard, cardAttachment, commandButton, notice, text, type AdaptiveCard } from '../../../shared/cards';
-import { isDomainError } from '../../../shared/errors';
-import type { Logger } from '../../../shared/logger';
-import { TURN_OUTCOME_KEY, TURN_ROUTE_KEY, type TurnOutcome } from '../../../shared/turn';
-import type { Caller } from '../../people/people.service';
+import { adaptiveCard, cardAttachment, commandButton, notice, text, type AdaptiveCard } from './cards';
+import { isDomainError } from './errors';
+import type { Logger } from './logger';
+import { TURN_OUTCOME_KEY, TURN_ROUTE_KEY, type TurnOutcome } from './turn';
 
 /**
- * Shared by the account card forms (verify caller, promise to pay): how a card verb is routed and
+ * Shared by the card forms (verify caller, promise to pay, notes, ...): how a card verb is routed and
  * how its failures become cards. An Action.Execute invoke must be answered with a card within 5 s,
  * so failures are returned as cards here, never thrown to the adapter (that would leave the invoke
  * unanswered).
  */
-export interface CardFormDeps {
+export interface CardFormDeps<Caller> {
   /** Who is calling, from the activity's AAD object id (never from what a card claims). */
   identify(context: TurnContext): Promise<Caller>;
   logger: Logger;
 }
 
 /** Makes the card to show for one press of a button: `data` is what the card sent, not yet checked. */
-export type CardFormHandler = (turn: { context: TurnContext; caller: Caller; data: unknown }) => Promise<AdaptiveCard>;
+export type CardFormHandler<Caller> = (turn: { context: TurnContext; caller: Caller; data: unknown }) => Promise<AdaptiveCard>;
 
 /** A failure the agent can act on (no role, not allowed, unknown account, out-of-date form). */
 export function formProblemCard(message: string): AdaptiveCard {
@@ -32,7 +31,7 @@ export function badFormCard(): AdaptiveCard {
   return formProblemCard('That form is out of date or incomplete, so nothing was saved. Open it again from the customer card, please.');
 }
 
-async function runHandler(deps: CardFormDeps, routeName: string, handler: CardFormHandler, context: TurnContext, data: unknown): Promise<AdaptiveCard> {
+async function runHandler<Caller>(deps: CardFormDeps<Caller>, routeName: string, handler: CardFormHandler<Caller>, context: TurnContext, data: unknown): Promise<AdaptiveCard> {
   context.turnState.set(TURN_ROUTE_KEY, routeName);
   const outcome = (value: TurnOutcome) => context.turnState.set(TURN_OUTCOME_KEY, value);
   try {
@@ -60,7 +59,7 @@ async function runHandler(deps: CardFormDeps, routeName: string, handler: CardFo
  * the pressed card in place; an `Action.Submit` (the fallback for clients without Universal Actions,
  * and the customer card's buttons) gets the card as a new message. Register before the bot's fallback.
  */
-export function registerCardVerb(app: Application, deps: CardFormDeps, verb: string | RegExp, routeName: string, handler: CardFormHandler): void {
+export function registerCardVerb<Caller>(app: Application, deps: CardFormDeps<Caller>, verb: string | RegExp, routeName: string, handler: CardFormHandler<Caller>): void {
   app.adaptiveCards.actionExecute(verb, (context, _state, data) => runHandler(deps, routeName, handler, context, data));
   app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {
     const card = await runHandler(deps, routeName, handler, context, data);
@@ -72,6 +71,6 @@ export function registerCardVerb(app: Application, deps: CardFormDeps, verb: str
  * Any other verb under `prefix` (forged, or from a card of an older version) gets a clear card and
  * changes nothing. Register after the feature's own verbs.
  */
-export function registerStaleVerbs(app: Application, deps: CardFormDeps, prefix: RegExp, routeName: string): void {
+export function registerStaleVerbs<Caller>(app: Application, deps: CardFormDeps<Caller>, prefix: RegExp, routeName: string): void {
   registerCardVerb(app, deps, prefix, routeName, async () => badFormCard());
 }
