@@ -23,6 +23,12 @@ import { registerFindAccountExtension } from '../features/accounts/find-extensio
 import { registerPromiseRoutes } from '../features/accounts/promise/promise.routes';
 import { registerVerifyRoutes } from '../features/accounts/verify/verify.routes';
 import { useCommandButtons, useTenantGate, useTurnLog } from './turn-middleware';
+import { openAccountAction } from '../features/accounts/cards/constants';
+import { NoteComposer } from '../features/notes/form/note-compose.service';
+import { addNoteAction } from '../features/notes/form/note-form.card';
+import { urgentNoteCard } from '../features/notes/form/note-result.cards';
+import { registerNotesRoutes } from '../features/notes/notes.routes';
+import { createLinkServices, registerLinkRoutes } from '../features/links';
 
 export interface BotDeps {
   config: Config;
@@ -60,8 +66,18 @@ export function createBot(deps: BotDeps): Application {
 
   registerHelpRoutes(app, { route, commands: BOT_COMMANDS });
   registerPeopleRoutes(app, { route });
+  // `linkServices.notifier` posts cards into the conversation linked for a location or for the mentors: give it to features that post proactively.
+  const linkServices = createLinkServices({ store, adapter, botAppId: deps.config.bot.id ?? '', logger });
+  registerLinkRoutes(app, { route, links: linkServices.links, logger, demoData: deps.config.demoData });
   const accounts = accountServices(store);
-  registerAccountRoutes(app, { route, identify, logger, ...accounts });
+  const openAccount = (accountId: string) => openAccountAction(accountId);
+  const composer = new NoteComposer({
+    accounts: accounts.accounts,
+    notes: accounts.notes,
+    urgentCard: (note, account) => urgentNoteCard(note, account, openAccount(account.accountId)),
+  });
+  registerAccountRoutes(app, { route, identify, logger, ...accounts, cardActions: [addNoteAction] });
+  registerNotesRoutes(app, { route, identify, logger, composer, accounts: accounts.accounts, openAccountAction: openAccount });
   registerVerifyRoutes(app, { identify, logger, ...accounts });
   registerPromiseRoutes(app, { identify, logger, ...accounts });
   registerContactRoutes(app, { identify, logger, accounts: accounts.accountsStore, notes: accounts.notes });

@@ -10,6 +10,7 @@ import { requirePermission, type Caller } from '../people/people.service';
 import type { LocationsService } from '../locations/locations.service';
 import type { NotesService } from '../notes/notes.service';
 import { ACCOUNT_VERBS, accountListCard, customerCard, noAccountCard } from './accounts.cards';
+import type { CustomerCardAction } from './cards/constants';
 import { looksLikeAccountKey } from './account-query';
 import type { AccountsService } from './accounts.service';
 import { updateContactAction } from './contact';
@@ -26,6 +27,8 @@ export const ACCOUNT_COMMAND: CommandInfo = {
 
 export interface AccountsDeps extends CardFormDeps<Caller> {
   route: RouteWrapper<Caller>;
+  /** Buttons other features put on the customer card (Add note, Create task, ...), before the account's own. */
+  cardActions?: ((accountId: string) => CustomerCardAction)[];
   accounts: AccountsService;
   locations: LocationsService;
   notes: NotesService;
@@ -92,7 +95,8 @@ async function customerCardFor(deps: AccountsDeps, id: string, notesContinuation
   const { account } = await deps.accounts.get(id);
   const [location, notes] = await Promise.all([deps.locations.get(account.locationId), deps.notes.forCard(account.id, notesContinuation)]);
   const promise = promiseToPayAction(account);
-  const extraActions = [verifyCallerAction(account.id), updateContactAction(account.id), ...(promise ? [promise] : [])];
+  const fromFeatures = (deps.cardActions ?? []).map((action) => action(account.id));
+  const extraActions = [...fromFeatures, verifyCallerAction(account.id), updateContactAction(account.id), ...(promise ? [promise] : [])];
   return customerCard({
     account,
     location,
