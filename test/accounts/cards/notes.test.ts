@@ -31,7 +31,7 @@ describe('notes on the customer card', () => {
     const runs: Record<string, unknown>[] = [];
     walk(build(), (o) => o.type === 'TextRun' && runs.push(o));
     expect(runs.find((r) => r.text === ' URGENT')?.color).toBe('Attention');
-    expect(runs.find((r) => r.text === ' $')?.color).toBe('Good');
+    expect(runs.find((r) => r.text === ' COLLECTION')?.color).toBe('Good');
   });
 
   it('cuts long text to about 300 characters with a View more toggle that reveals the whole note', () => {

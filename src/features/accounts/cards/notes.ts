@@ -39,7 +39,7 @@ function noteHeader(note: Note, timeZone: string): CardElement {
   const author = note.author.title ? `${note.author.name} (${note.author.title})` : note.author.name;
   const flags = [
     ...(note.flags.urgent ? [{ type: 'TextRun', text: ' URGENT', weight: 'Bolder', color: 'Attention' }] : []),
-    ...(note.flags.collection ? [{ type: 'TextRun', text: ' $', weight: 'Bolder', color: 'Good' }] : []),
+    ...(note.flags.collection ? [{ type: 'TextRun', text: ' COLLECTION', weight: 'Bolder', color: 'Good' }] : []),
     ...(note.flags.critical ? [{ type: 'TextRun', text: ' CRITICAL', weight: 'Bolder', color: 'Attention' }] : []),
   ];
   return {
