@@ -28,6 +28,9 @@ import { NoteComposer } from '../features/notes/form/note-compose.service';
 import { addNoteAction } from '../features/notes/form/note-form.card';
 import { urgentNoteCard } from '../features/notes/form/note-result.cards';
 import { registerNotesRoutes } from '../features/notes/notes.routes';
+import { QuickResponsesService } from '../features/quick-responses/quick-responses.service';
+import { QuickResponsesStore } from '../features/quick-responses/quick-responses.store';
+import { registerQuickResponsesRoutes } from '../features/quick-responses/quick-responses.routes';
 import { createLinkServices, registerLinkRoutes } from '../features/links';
 
 export interface BotDeps {
@@ -71,13 +74,16 @@ export function createBot(deps: BotDeps): Application {
   registerLinkRoutes(app, { route, links: linkServices.links, logger, demoData: deps.config.demoData });
   const accounts = accountServices(store);
   const openAccount = (accountId: string) => openAccountAction(accountId);
+  const quickResponses = new QuickResponsesService(new QuickResponsesStore(store.containers.quickresponses));
   const composer = new NoteComposer({
     accounts: accounts.accounts,
     notes: accounts.notes,
+    quickResponses,
     urgentCard: (note, account) => urgentNoteCard(note, account, openAccount(account.accountId)),
   });
   registerAccountRoutes(app, { route, identify, logger, ...accounts, cardActions: [addNoteAction] });
   registerNotesRoutes(app, { route, identify, logger, composer, accounts: accounts.accounts, openAccountAction: openAccount });
+  registerQuickResponsesRoutes(app, { route, identify, logger, quickResponses });
   registerVerifyRoutes(app, { identify, logger, ...accounts });
   registerPromiseRoutes(app, { identify, logger, ...accounts });
   registerContactRoutes(app, { identify, logger, accounts: accounts.accountsStore, notes: accounts.notes });

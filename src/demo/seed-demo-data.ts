@@ -9,6 +9,8 @@ import { generateAccounts } from './demo-accounts';
 import { DEMO_LOCATIONS } from './demo-locations';
 import { generateNotes } from './demo-notes';
 import { demoPeople } from './demo-people';
+import { demoQuickResponses } from './demo-quick-responses';
+import { quickResponseSchema } from '../features/quick-responses/quick-responses.schemas';
 
 export interface SeedDemoOptions {
   /** The day the data is relative to, YYYY-MM-DD; the current UTC date when left out. */
@@ -23,6 +25,12 @@ export interface SeedDemoOptions {
 export const DEMO_DEFAULTS = { seed: 20261122, customers: 520, leads: 110 } as const;
 
 
+/** The demo's first mentor wrote the quick responses. */
+function quickResponseAuthor(people: { id: string; name: string; roles: string[] }[]): { id: string; name: string } {
+  const mentor = people.find((p) => p.roles.includes('mentor')) ?? people[0]!;
+  return { id: mentor.id, name: mentor.name };
+}
+
 async function isEmpty(container: Container): Promise<boolean> {
   const page = await container.items.readAll({ maxItemCount: 1 }).fetchNext();
   return page.resources.length === 0;
@@ -34,7 +42,7 @@ async function isEmpty(container: Container): Promise<boolean> {
  * half-way is simply redone (upserts) at the next start.
  */
 export async function seedDemoData(store: Store, options: SeedDemoOptions = {}): Promise<{ seeded: boolean; counts: Record<string, number> }> {
-  const counts: Record<string, number> = { locations: 0, people: 0, accounts: 0, lookups: 0, notes: 0 };
+  const counts: Record<string, number> = { locations: 0, people: 0, accounts: 0, lookups: 0, notes: 0, quickresponses: 0 };
   if (!options.force && !(await isEmpty(store.containers.people))) return { seeded: false, counts };
 
   const seed = options.seed ?? DEMO_DEFAULTS.seed;
@@ -45,12 +53,14 @@ export async function seedDemoData(store: Store, options: SeedDemoOptions = {}):
     customers: options.customers ?? DEMO_DEFAULTS.customers,
     leads: options.leads ?? DEMO_DEFAULTS.leads,
   });
+  const people = demoPeople(locations).map((p) => personSchema.parse(p));
   const batches = [
     ['locations', locations],
     ['accounts', accounts.map((a) => accountSchema.parse(a))],
     ['lookups', lookups.map((l) => lookupSchema.parse(l))],
     ['notes', generateNotes({ seed, today, accounts }).map((n) => noteSchema.parse(n))],
-    ['people', demoPeople(locations).map((p) => personSchema.parse(p))],
+    ['quickresponses', demoQuickResponses(quickResponseAuthor(people), `${today}T08:00:00.000Z`).map((q) => quickResponseSchema.parse(q))],
+    ['people', people],
   ] as const;
   for (const [name, documents] of batches) {
     const container = store.containers[name];

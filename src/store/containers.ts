@@ -10,6 +10,7 @@ export const CONTAINERS = {
   conversations: 'conversations',
   kbfeedback: 'kbfeedback',
   botstate: 'botstate',
+  quickresponses: 'quickresponses',
 } as const;
 
 export type ContainerName = (typeof CONTAINERS)[keyof typeof CONTAINERS];
@@ -26,4 +27,6 @@ export const PARTITION_KEYS: Record<ContainerName, string> = {
   conversations: '/id',
   kbfeedback: '/day',
   botstate: '/id',
+  /** Ready-made note texts that mentors manage (not in DESIGN.md's table: added with the notes issue). */
+  quickresponses: '/id',
 };

@@ -62,9 +62,14 @@ export function registerNotesRoutes(app: Application, deps: NotesRoutesDeps): vo
   registerCardVerb(app, deps, NOTE_VERBS.edit, 'notes.edit', async ({ caller, data }) => {
     const parsed = noteSubmitSchema.safeParse(data);
     if (!parsed.success) return badFormCard();
-    const { accountId, submissionId, ...values } = parsed.data;
+    const { accountId, submissionId, quickResponse: _picked, ...values } = parsed.data;
     const view = await composer.openForm(caller, accountId, values);
     return show({ kind: 'form', view: { ...view, submissionId } });
+  });
+
+  registerCardVerb(app, deps, NOTE_VERBS.fill, 'notes.fill', async ({ caller, data }) => {
+    const parsed = noteSubmitSchema.safeParse(data);
+    return parsed.success ? show({ kind: 'form', view: await composer.fill(caller, parsed.data) }) : badFormCard();
   });
 
   for (const [verb, override] of [[NOTE_VERBS.submit, false], [NOTE_VERBS.saveAnyway, true]] as const) {

@@ -13,6 +13,8 @@ const DOTS = '••••';
 
 /** 13-19 digits with single spaces or dashes between them, not part of a longer digit run. */
 const CARD_RUN = /(?<![\p{L}\p{N}]|\d[ -])\d(?:[ -]?\d){12,18}(?![ -]?\d|\p{L})/gu;
+/** A long number labelled as something other than a card: "tracking # 7712...", "confirmation 4000...". */
+const NOT_A_CARD = /\b(?:tracking|confirmation|conf|order|reference|ref|transaction|invoice|case|ticket)\s*(?:number|no\.?|#|:)?\s*$/i;
 const SSN_DASHED = /(?<![\p{N}-])\d{3}-\d{2}-\d{4}(?![\p{N}]|-\d)/gu;
 const SSN_LABELLED = /\b(?:ssn|ss#|social(?:\s+security)?)(?:\s*(?:number|no\.?|#))?\s*(?:is|was|:|#|-)?\s*\d{3}[ -]?\d{2}[ -]?\d{4}(?!\d)/giu;
 const CARD_CODE = /\b(?:cvv2?|cvc2?|csc)\b\s*(?:is|was|:|=|#|-)?\s*\d{3,4}(?!\d)/giu;
@@ -24,6 +26,8 @@ const PIN = /\bpin\b(?:\s*(?:number|no\.?|#|code))?\s*(?:is|was|:|=|#|-|to|of|se
 const CODE_VALUE = String.raw`[*#]?\d{3,10}[*#]?(?:\s*(?:to|and|or|,|->|→)\s*[*#]?\d{3,10}[*#]?)?(?![\p{N}\p{L}])`;
 const CODE_LABEL = String.raw`\b(?:gate|access|entry|door|keypad|lock|alarm|security)\s+codes?\b`;
 const ACCESS_CODE = new RegExp(String.raw`${CODE_LABEL}(?:\s*(?:\b(?:is|was|now|to|of|from|set|changed|updated|reset)\b|[:=#-]))*\s*${CODE_VALUE}`, 'giu');
+/** "gave CT the new code 4821": in this business a bare code handed to a customer opens a gate or a lock. */
+const GIVEN_CODE = new RegExp(String.raw`\b(?:the|a|new|temp(?:orary)?|his|her|their)\s+code\s*(?:\b(?:is|was)\b|[:=#-])?\s*${CODE_VALUE}`, 'giu');
 const ACCESS_CODE_FOR_UNIT = new RegExp(String.raw`${CODE_LABEL}\s+for\s+(?:unit\s+)?[\w-]{1,8}\s*(?:\b(?:is|was)\b|[:=])\s*${CODE_VALUE}`, 'giu');
 
 /** Words that can follow "password is" without being the password. */
@@ -31,7 +35,7 @@ const NOT_A_PASSWORD = new Set(
   ('reset changed updated expired incorrect wrong correct right working not no the a an now being been set locked required needed ' +
     'valid invalid same different on in unknown blank missing forgotten new temporary case too also still his her their its my your ' +
     'our saved stored verified confirmed accepted rejected active inactive enabled disabled done fine ok okay good bad weak strong ' +
-    'hidden private secret what that this for to with via by given provided emailed texted sent recovered unlocked protected').split(' '),
+    'hidden private secret what that this for to with via by given provided emailed texted sent recovered unlocked protected see below above').split(' '),
 );
 
 function luhnValid(digits: string): boolean {
@@ -56,7 +60,8 @@ function idMask(match: string): string {
 function* spans(text: string): Generator<SecretSpan> {
   for (const m of text.matchAll(CARD_RUN)) {
     const digits = m[0].replace(/\D/g, '');
-    if (luhnValid(digits)) yield { kind: 'card', start: m.index, end: m.index + m[0].length, masked: `${DOTS} ${digits.slice(-4)}` };
+    if (!luhnValid(digits) || NOT_A_CARD.test(text.slice(0, m.index))) continue;
+    yield { kind: 'card', start: m.index, end: m.index + m[0].length, masked: `${DOTS} ${digits.slice(-4)}` };
   }
   for (const re of [SSN_LABELLED, SSN_DASHED]) {
     for (const m of text.matchAll(re)) yield { kind: 'ssn', start: m.index, end: m.index + m[0].length, masked: 'SSN •••-••-••••' };
@@ -69,7 +74,7 @@ function* spans(text: string): Generator<SecretSpan> {
   }
   for (const m of text.matchAll(PASSWORD)) {
     const value = (m[1] ?? '').replace(/[.,;!?)]+$/, '');
-    if (!value || NOT_A_PASSWORD.has(value.toLowerCase())) continue;
+    if (!value || /^[*•x#.]+$/i.test(value) || NOT_A_PASSWORD.has(value.toLowerCase())) continue;
     yield { kind: 'password', start: m.index, end: m.index + m[0].length, masked: `password ${DOTS}••` };
   }
   for (const m of text.matchAll(PIN)) yield { kind: 'pin', start: m.index, end: m.index + m[0].length, masked: `PIN ${DOTS}` };
@@ -78,16 +83,20 @@ function* spans(text: string): Generator<SecretSpan> {
       yield { kind: 'access-code', start: m.index, end: m.index + m[0].length, masked: `${(/^\p{L}+/u.exec(m[0])?.[0] ?? 'access').toLowerCase()} code ${DOTS}` };
     }
   }
+  for (const m of text.matchAll(GIVEN_CODE)) yield { kind: 'access-code', start: m.index, end: m.index + m[0].length, masked: `code ${DOTS}` };
 }
 
-/** Every secret in a text, in reading order; where two overlap the one that starts first (then the longer) wins. */
+/**
+ * Every secret in a text, in reading order. Overlapping finds merge into one span (so nothing is left
+ * showing), named after the one that starts first (then the longer).
+ */
 export function findSecrets(text: string): SecretSpan[] {
   const all = [...spans(text)].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: SecretSpan[] = [];
   for (const s of all) {
     const last = kept[kept.length - 1];
-    if (last && s.start < last.end) continue;
-    kept.push(s);
+    if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
+    else kept.push({ ...s });
   }
   return kept;
 }

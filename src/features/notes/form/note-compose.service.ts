@@ -28,6 +28,16 @@ export interface NoteFormView extends NoteAccountView {
   submissionId: string;
   values: NoteValues;
   errors: NoteErrors;
+  /** The ready-made texts the agent may fill the form from. */
+  quickResponses: { id: string; title: string }[];
+  /** Said above the form (e.g. which quick response filled it). */
+  notice?: string;
+}
+
+/** Ready-made note texts (the quick responses feature), as the note form uses them. */
+export interface QuickResponsesSource {
+  active(caller: Caller): Promise<{ id: string; title: string }[]>;
+  forNote(caller: Caller, id: string): Promise<{ title: string; reason: string; resolution: string; followUp: string; disposition: string }>;
 }
 
 export interface NoteReviewView extends NoteAccountView {
@@ -49,6 +59,7 @@ export type NoteOutcome = { kind: 'form'; view: NoteFormView } | { kind: 'review
 export interface NoteComposerDeps {
   accounts: Pick<AccountsService, 'get'>;
   notes: Pick<NotesService, 'append'>;
+  quickResponses?: QuickResponsesSource;
   /** Where urgent notes go; without one, urgent notes are saved and the agent is told nothing was sent. */
   notifier?: UrgentNoteNotifier;
   /** Makes the card posted for an urgent note. */
@@ -69,7 +80,21 @@ export class NoteComposer {
     requirePermission(caller, 'notes.create');
     const account = await this.account(accountId);
     const units = account.units.length === 1 ? account.units[0]!.id : '';
-    return { ...account, submissionId: randomUUID(), values: { ...EMPTY_VALUES, callerName: account.name, units, ...values }, errors: {} };
+    const quickResponses = await this.quickResponses(caller);
+    return { ...account, submissionId: randomUUID(), values: { ...EMPTY_VALUES, callerName: account.name, units, ...values }, errors: {}, quickResponses };
+  }
+
+  /**
+   * "Fill in" with a quick response: its texts replace the reason, resolution and follow-up (and the
+   * disposition when it has one); who called, the units and the flags stay as typed.
+   */
+  async fill(caller: Caller, submit: NoteSubmit): Promise<NoteFormView> {
+    const { accountId, submissionId, quickResponse: id, ...values } = submit;
+    const form = await this.openForm(caller, accountId, values);
+    if (!id || !this.deps.quickResponses) return { ...form, submissionId, notice: 'Pick a quick response first, then Fill in.' };
+    const picked = await this.deps.quickResponses.forNote(caller, id);
+    const filled = { ...values, reason: picked.reason, resolution: picked.resolution, followUp: picked.followUp, disposition: picked.disposition || values.disposition };
+    return { ...form, submissionId, values: filled, notice: `Filled from "${picked.title}". Replace every [bracket] with the details of this call.` };
   }
 
   /**
@@ -79,9 +104,9 @@ export class NoteComposer {
   async submit(caller: Caller, submit: NoteSubmit, override = false): Promise<NoteOutcome> {
     requirePermission(caller, 'notes.create');
     const account = await this.account(submit.accountId);
-    const { accountId: _a, submissionId, ...values } = submit;
+    const { accountId: _a, submissionId, quickResponse: _q, ...values } = submit;
     const read = readNoteForm(values, account.units.map((u) => u.id));
-    if (!read.ok) return { kind: 'form', view: { ...account, submissionId, values, errors: read.errors } };
+    if (!read.ok) return { kind: 'form', view: { ...account, submissionId, values, errors: read.errors, quickResponses: await this.quickResponses(caller) } };
     const findings = checkNote(values);
     if (hasBlockingFinding(findings)) return { kind: 'review', view: { ...account, submissionId, values: withoutSecrets(values), findings } };
     if (findings.length && !override) return { kind: 'review', view: { ...account, submissionId, values, findings } };
@@ -114,6 +139,10 @@ export class NoteComposer {
     if (!this.deps.notifier) return { sent: false, reason: 'not_linked' };
     const result = await this.deps.notifier.notifyLocation(account.locationId, this.deps.urgentCard(note, account));
     return result.sent ? { sent: true } : { sent: false, reason: result.reason };
+  }
+
+  private async quickResponses(caller: Caller): Promise<NoteFormView['quickResponses']> {
+    return this.deps.quickResponses ? (await this.deps.quickResponses.active(caller)).map(({ id, title }) => ({ id, title })) : [];
   }
 
   private async account(accountId: string): Promise<NoteAccountView> {

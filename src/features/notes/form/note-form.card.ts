@@ -27,6 +27,22 @@ function unitsInput(view: NoteFormView): CardElement[] {
   return [{ type: 'Input.ChoiceSet', id: 'units', label: 'For which units', isMultiSelect: true, style: 'expanded', choices, value: values.units }];
 }
 
+/** A quick response to fill the texts from, and its "Fill in" button (keeps everything else typed). */
+function quickResponsePicker(view: NoteFormView): CardElement[] {
+  if (!view.quickResponses.length) return [];
+  const choices = view.quickResponses.map((q) => ({ title: q.title, value: q.id }));
+  const fill = executeAction('Fill in', NOTE_VERBS.fill, { accountId: view.accountId, submissionId: view.submissionId });
+  return [
+    {
+      type: 'ColumnSet',
+      columns: [
+        { type: 'Column', width: 'stretch', items: [{ type: 'Input.ChoiceSet', id: 'quickResponse', label: 'Quick response', style: 'compact', placeholder: 'Start from a ready-made text', choices }] },
+        { type: 'Column', width: 'auto', verticalContentAlignment: 'Bottom', items: [{ type: 'ActionSet', actions: [fill] }] },
+      ],
+    },
+  ];
+}
+
 /**
  * The note form in the 4E layout (customer information, reason, resolution, additional info,
  * follow-up), the disposition as a filtered list (type to narrow it down; works without Data.Query),
@@ -37,6 +53,8 @@ export function noteFormCard(view: NoteFormView, cancel: CardAction): AdaptiveCa
   const body: CardElement[] = [
     ...heading('Add a note', `${view.name} · ID ${view.maskedId}`),
     ...(Object.keys(errors).length ? [notice('Some fields need a look before the note can be saved.', 'warning')] : []),
+    ...(view.notice ? [notice(view.notice, 'accent')] : []),
+    ...quickResponsePicker(view),
     text('Customer information', { weight: 'Bolder', spacing: 'Medium' }),
     textInput('callerName', 'Who called', { value: values.callerName, maxLength: NOTE_LIMITS.callerName, placeholder: 'Their name' }),
     ...fieldError(errors.callerName),

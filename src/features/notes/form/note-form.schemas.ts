@@ -11,6 +11,8 @@ export const NOTE_VERBS = {
   saveAnyway: 'note.saveAnyway',
   /** The review card's "Edit": the form again with what was typed. */
   edit: 'note.edit',
+  /** The form's "Fill in": the chosen quick response's texts replace the reason, resolution and follow-up. */
+  fill: 'note.fill',
 } as const;
 /** Every verb under this prefix that is not one of the above is answered as out of date. */
 export const NOTE_VERB_PREFIX = /^note\./;
@@ -45,11 +47,13 @@ export const noteSubmitSchema = z.object({
   collection: toggle,
   critical: toggle,
   quoteRequested: toggle,
+  /** The quick response picked in the form (only "Fill in" reads it). */
+  quickResponse: z.string().max(64).nullish().transform((v) => v ?? ''),
 });
 export type NoteSubmit = z.infer<typeof noteSubmitSchema>;
 
 /** What was typed, kept as typed, to show again. */
-export type NoteValues = Omit<NoteSubmit, 'accountId' | 'submissionId'>;
+export type NoteValues = Omit<NoteSubmit, 'accountId' | 'submissionId' | 'quickResponse'>;
 
 /** The problem with each field, in words for the agent. */
 export type NoteErrors = Partial<Record<'callerName' | 'callerRelationship' | 'reason' | 'resolution' | 'disposition' | 'units', string>>;

@@ -10,7 +10,24 @@ const FILLER = String.raw`(?:the|his|her|their|its|ct['’]s|cx['’]s|customer[
  * What a change must record both sides of. Gate codes, passwords and PINs are left out on purpose:
  * their values must never be written down (the secrets rule blocks them), so "from ... to" cannot apply.
  */
-const OBJECTS = String.raw`(?:e-?mail(?:\s+address)?|phone(?:\s+number)?|(?:cell|mobile|contact|callback)\s+number|number|address|(?:first\s+|last\s+)?name|payment\s+method|payment\s+info(?:rmation)?|card\s+on\s+file|autopay\s+card|card|billing\s+date|due\s+date|(?:alternate|emergency|secondary)\s+contact|authorized\s+user|contact\s+info(?:rmation)?)`;
+const OBJECTS = `(?:${[
+  String.raw`e-?mail(?:\s+address)?`,
+  String.raw`phone(?:\s+number)?`,
+  String.raw`(?:cell|mobile|contact|callback)\s+number`,
+  'number',
+  'address',
+  String.raw`(?:first\s+|last\s+)?name`,
+  String.raw`payment\s+method`,
+  String.raw`payment\s+info(?:rmation)?`,
+  String.raw`card\s+on\s+file`,
+  String.raw`autopay\s+card`,
+  'card',
+  String.raw`billing\s+date`,
+  String.raw`due\s+date`,
+  String.raw`(?:alternate|emergency|secondary)\s+contact`,
+  String.raw`authorized\s+user`,
+  String.raw`contact\s+info(?:rmation)?`,
+].join('|')})`;
 
 const ACTIVE = new RegExp(String.raw`\b${VERBS}\s+(?:${FILLER}\s+){0,3}(${OBJECTS})\b`, 'i');
 const PASSIVE = new RegExp(String.raw`\b(${OBJECTS})\s+(?:was|were|has\s+been|have\s+been|got|is\s+now)\s+${VERBS}\b`, 'i');

@@ -5,7 +5,8 @@ import { countWords, filledFields } from '../text';
 const ID = 'direct-quote';
 const MESSAGE = 'This reads like the customer\'s exact words. Put it in your own words, or tick "customer asked to be quoted" if they did.';
 
-const DOUBLE_QUOTED = /["“”]([^"“”\n]{1,300})["“”]/g;
+/** Double quotes; a straight one right after a digit is an inch mark ("12\" lock"), not a quote. */
+const DOUBLE_QUOTED = /(?<!\d)["“”]([^"“”\n]{1,300})["“”]/g;
 /** A single-quoted phrase; an apostrophe inside a word ("don't", "CT's") neither opens nor closes it. */
 const SINGLE_QUOTED = /(?<![\p{L}\p{N}])['‘]((?:[^'‘’\n]|(?<=\p{L})['’](?=\p{L})){1,300}?)['’](?![\p{L}\p{N}])/gu;
 

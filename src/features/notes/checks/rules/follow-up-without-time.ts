@@ -6,8 +6,18 @@ import { hasTimeFrame } from './time-frame';
 const ID = 'follow-up-without-time';
 const MESSAGE = 'You noted a callback or follow-up but not when. Add the day, date or window the customer was given (e.g. "by Friday", "within 24 hours").';
 
-const PROMISE =
-  /\b(?:call(?:ing)?[- ]?backs?(?!\s+(?:number|#|phone|no\b))|call\s+(?:him|her|them|ct|cx|the\s+(?:customer|tenant|caller))\s+back|follow(?:ing)?[- ]?ups?|get(?:ting)?\s+back\s+(?:to|with)|reach(?:ing)?\s+out|(?:will|'ll|’ll|going\s+to|promised\s+to)\s+(?:call|contact|email|text|update|reach)|circle\s+back)\b/gi;
+const PROMISE = new RegExp(
+  String.raw`\b(?:${[
+    String.raw`call(?:ing)?[- ]?backs?(?!\s+(?:number|#|phone|no\b))`,
+    String.raw`call\s+(?:him|her|them|ct|cx|the\s+(?:customer|tenant|caller))\s+back`,
+    String.raw`follow(?:ing)?[- ]?ups?`,
+    String.raw`get(?:ting)?\s+back\s+(?:to|with)`,
+    String.raw`reach(?:ing)?\s+out`,
+    String.raw`(?:will|'ll|’ll|going\s+to|promised\s+to)\s+(?:call|contact|email|text|update|reach)`,
+    String.raw`circle\s+back`,
+  ].join('|')})\b`,
+  'gi',
+);
 /** "no follow-up needed", "did not promise a callback". */
 const NEGATED_BEFORE = /\b(?:no|not|never|nothing\s+to|no\s+need\s+to|don['’]t|doesn['’]t)\s+(?:\w+\s+){0,2}$/i;
 const NOTHING_AFTER = /^\s*(?:[:\-–]\s*)?(?:n\/?a\b|none\b|not\s+needed|no\b|nothing\b|needed\s*:\s*no\b)/i;

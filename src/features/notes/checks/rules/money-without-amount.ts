@@ -13,7 +13,18 @@ const ACTION = /\b(?:issued?|process(?:ed)?|submit(?:ted)?|appl(?:y|ied)|posted|
 const NEGATION_BEFORE = /\b(?:not|no|never|cannot|can['’]t|couldn['’]t|won['’]t|didn['’]t|wasn['’]t|unable to|declined|denied|refused)\s+(?:\w+\s+){0,2}$/i;
 
 /** "$12", "12.50", "12 dollars", "15%", "first month free", "free of charge". */
-const AMOUNT = /\$\s?\d|\b\d{1,3}(?:,\d{3})*\.\d{2}\b|\b\d+(?:\.\d+)?\s?(?:dollars?|usd|bucks|cents?)\b|\b[a-z]+(?:-[a-z]+)?\s+dollars?\b|\b\d+(?:\.\d+)?\s?(?:%|percent\b)|\b(?:free\s+of\s+charge|no\s+charge|at\s+no\s+cost|(?:one|two|three|first|second|\d)\s+months?(?:['’]s)?\s+(?:rent\s+)?free|free\s+months?)\b/i;
+const AMOUNT = new RegExp(
+  [
+    String.raw`\$\s?\d`,
+    String.raw`\b\d{1,3}(?:,\d{3})*\.\d{2}\b`,
+    String.raw`\b\d+(?:\.\d+)?\s?(?:dollars?|usd|bucks|cents?)\b`,
+    String.raw`\b[a-z]+(?:-[a-z]+)?\s+dollars?\b`,
+    String.raw`\b\d+(?:\.\d+)?\s?(?:%|percent\b)`,
+    String.raw`\b(?:free\s+of\s+charge|no\s+charge|at\s+no\s+cost|free\s+months?)\b`,
+    String.raw`\b(?:one|two|three|first|second|\d)\s+months?(?:['’]s)?\s+(?:rent\s+)?free\b`,
+  ].join('|'),
+  'i',
+);
 
 function acted(sentence: string): boolean {
   return [...sentence.matchAll(ACTION)].some((m) => !NEGATION_BEFORE.test(sentence.slice(0, m.index)));
@@ -26,7 +37,7 @@ function acted(sentence: string): boolean {
 export const moneyWithoutAmountRule: NoteCheckRule = {
   id: ID,
   severity: 'warn',
-  summary: 'Any refund, credit, charge, discount, fee waiver or payment you note needs its amount in the same sentence (e.g. $49.98).',
+  summary: 'Any refund, credit, charge, discount, fee waiver or payment you note needs its amount in the same sentence (e.g. $25.00).',
   find(draft) {
     return fieldSentences(draft, ['resolution', 'additionalInfo', 'followUp']).flatMap(({ field, sentence }): NoteFinding[] => {
       const m = MONEY.exec(sentence);
