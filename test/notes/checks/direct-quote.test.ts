@@ -36,6 +36,7 @@ describe('direct-quote rule', () => {
     ['a process name followed by "process"', 'Used the “Make it right” process for the damaged lock.'],
     ['a panel message followed by "message"', 'Panel shows a “Loss of supervision” message on the keypad.'],
     ['apostrophes that are not quotes', "CT's father's unit and the customers' gate access were checked."],
+    ['inch marks', 'Cut the 12" disc lock and the 8" chain on unit B112.'],
     ['a quoted KB article', 'Checked the "Quick Notes" article for the template.'],
   ])('does not warn on %s', (_label, text) => {
     expect(quotesIn(text)).toEqual([]);
