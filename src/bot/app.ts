@@ -25,7 +25,7 @@ import { registerVerifyRoutes } from '../features/accounts/verify/verify.routes'
 import { useCommandButtons, useTenantGate, useTurnLog } from './turn-middleware';
 import { openAccountAction } from '../features/accounts/cards/constants';
 import { NoteComposer } from '../features/notes/form/note-compose.service';
-import { addNoteAction } from '../features/notes/form/note-form.card';
+import { addNoteAction, correctNoteAction } from '../features/notes/form/note-form.card';
 import { urgentNoteCard } from '../features/notes/form/note-result.cards';
 import { registerNotesRoutes } from '../features/notes/notes.routes';
 import { QuickResponsesService } from '../features/quick-responses/quick-responses.service';
@@ -81,7 +81,7 @@ export function createBot(deps: BotDeps): Application {
     quickResponses,
     urgentCard: (note, account) => urgentNoteCard(note, account, openAccount(account.accountId)),
   });
-  registerAccountRoutes(app, { route, identify, logger, ...accounts, cardActions: [addNoteAction] });
+  registerAccountRoutes(app, { route, identify, logger, ...accounts, cardActions: [addNoteAction], noteActions: [correctNoteAction] });
   registerNotesRoutes(app, { route, identify, logger, composer, accounts: accounts.accounts, openAccountAction: openAccount });
   registerQuickResponsesRoutes(app, { route, identify, logger, quickResponses });
   registerVerifyRoutes(app, { identify, logger, ...accounts });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_UNITS } from '../../src/features/notes/form/note-form.schemas';
-import { createNoteBot, elementById, GOOD_NOTE, inputsOf } from './note-harness';
+import { actionsOf, createNoteBot, elementById, GOOD_NOTE, inputsOf } from './note-harness';
 
 describe('the note form in the bot (real Application, demo data)', () => {
   let t: Awaited<ReturnType<typeof createNoteBot>>;
@@ -127,5 +127,32 @@ describe('the note form in the bot (real Application, demo data)', () => {
     expect(shown).toContain('Add a note');
     expect(shown).toContain(`${account.firstName} ${account.lastName}`);
     expect(t.visibleText(await t.bot.say('note Zebulon Quixotic'))).toContain('No account matches');
+  });
+
+  it('"Correct" on a note opens the form filled from it and saves a new note that names it; the original stays', async () => {
+    const account = t.take(1, true);
+    const original = (await t.press(await t.open(account.id), 'Check and save', GOOD_NOTE), (await t.notesOf(account.id)).find((n) => n.reason === GOOD_NOTE.reason)!);
+    const replies = await t.bot.send({ text: undefined, value: { verb: 'account.open', accountId: account.id } });
+    const card = replies[0]!.attachments![0]!.content as Parameters<typeof t.press>[0];
+    const corrects = actionsOf(card).filter((a) => a.title === 'Correct');
+    expect(corrects.length).toBeGreaterThan(0);
+    const action = corrects.find((a) => a.data?.noteId === original.id)!;
+    const form = await t.execute(action.verb!, action.data);
+    expect(t.text(form)).toContain('Correct a note');
+    expect(t.text(form)).toContain('This corrects the note of');
+    expect(inputsOf(form)).toMatchObject({ reason: GOOD_NOTE.reason, callerName: GOOD_NOTE.callerName, disposition: GOOD_NOTE.disposition });
+
+    const fixed = GOOD_NOTE.resolution.replace('$49.98', '$59.98');
+    const saved = await t.press(form, 'Check and save', { resolution: fixed });
+    expect(t.text(saved)).toContain('Note saved');
+    const notes = await t.notesOf(account.id);
+    expect(notes.find((n) => n.resolution === fixed)?.correctsNoteId).toBe(original.id);
+    expect(notes.find((n) => n.id === original.id)?.resolution).toBe(GOOD_NOTE.resolution);
+    const after = await t.bot.send({ text: undefined, value: { verb: 'account.open', accountId: account.id } });
+    expect(t.visibleText(after)).toContain('Correction of an earlier note');
+
+    const other = t.take(1, true);
+    const forged = await t.execute('note.correct', { accountId: other.id, noteId: original.id });
+    expect(t.text(forged)).toContain('That note is not on this account');
   });
 });

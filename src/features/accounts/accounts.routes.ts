@@ -29,6 +29,8 @@ export interface AccountsDeps extends CardFormDeps<Caller> {
   route: RouteWrapper<Caller>;
   /** Buttons other features put on the customer card (Add note, Create task, ...), before the account's own. */
   cardActions?: ((accountId: string) => CustomerCardAction)[];
+  /** Buttons other features put under each note of the card (Correct). */
+  noteActions?: ((accountId: string, noteId: string) => CustomerCardAction)[];
   accounts: AccountsService;
   locations: LocationsService;
   notes: NotesService;
@@ -104,6 +106,7 @@ async function customerCardFor(deps: AccountsDeps, id: string, notesContinuation
     latestNotes: notes.latest,
     moreNotesToken: notes.moreToken,
     olderNotes: notesContinuation !== undefined,
+    noteActions: (note) => (deps.noteActions ?? []).map((action) => action(account.id, note.id)),
     now: new Date(),
     extraActions,
   });

@@ -7,7 +7,7 @@ import type { AccountsService } from '../accounts/accounts.service';
 import { requirePermission, type Caller } from '../people/people.service';
 import type { NoteComposer, NoteOutcome } from './form/note-compose.service';
 import { noteFormCard } from './form/note-form.card';
-import { NOTE_VERB_PREFIX, NOTE_VERBS, noteOpenSchema, noteSubmitSchema } from './form/note-form.schemas';
+import { NOTE_VERB_PREFIX, NOTE_VERBS, noteCorrectSchema, noteOpenSchema, noteSubmitSchema } from './form/note-form.schemas';
 import { noteReviewCard, noteSavedCard } from './form/note-result.cards';
 
 export const NOTE_COMMAND: CommandInfo = {
@@ -62,9 +62,12 @@ export function registerNotesRoutes(app: Application, deps: NotesRoutesDeps): vo
   registerCardVerb(app, deps, NOTE_VERBS.edit, 'notes.edit', async ({ caller, data }) => {
     const parsed = noteSubmitSchema.safeParse(data);
     if (!parsed.success) return badFormCard();
-    const { accountId, submissionId, quickResponse: _picked, ...values } = parsed.data;
-    const view = await composer.openForm(caller, accountId, values);
-    return show({ kind: 'form', view: { ...view, submissionId } });
+    return show({ kind: 'form', view: await composer.reopen(caller, parsed.data) });
+  });
+
+  registerCardVerb(app, deps, NOTE_VERBS.correct, 'notes.correct', async ({ caller, data }) => {
+    const parsed = noteCorrectSchema.safeParse(data);
+    return parsed.success ? show({ kind: 'form', view: await composer.openCorrection(caller, parsed.data.accountId, parsed.data.noteId) }) : badFormCard();
   });
 
   registerCardVerb(app, deps, NOTE_VERBS.fill, 'notes.fill', async ({ caller, data }) => {

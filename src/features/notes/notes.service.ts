@@ -4,6 +4,7 @@ import { DEFAULT_NOTES_PAGE_SIZE, type NotePage } from './notes.store';
 /** What the notes feature offers other features (the customer card). */
 export interface NotesReader {
   append(note: Note): Promise<{ created: boolean }>;
+  get(accountId: string, id: string): Promise<Note | undefined>;
   critical(accountId: string): Promise<Note[]>;
   latest(accountId: string, options?: { pageSize?: number; continuation?: string }): Promise<NotePage>;
 }
@@ -11,6 +12,11 @@ export interface NotesReader {
 /** Reads an account's notes for display: critical ones pinned, the latest ones a page at a time. */
 export class NotesService {
   constructor(private readonly store: NotesReader) {}
+
+  /** One note of the account; undefined when the account has no note with that id. */
+  get(accountId: string, id: string): Promise<Note | undefined> {
+    return this.store.get(accountId, id);
+  }
 
   /** Appends a note (idempotent by note id: a replay writes nothing new). */
   append(note: Note): Promise<{ created: boolean }> {

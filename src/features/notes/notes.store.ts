@@ -39,6 +39,12 @@ export class NotesStore {
     }
   }
 
+  /** One note of the account (a point read in its partition), or undefined. */
+  async get(accountId: string, id: string): Promise<Note | undefined> {
+    const { resource } = await this.container.item(id, accountId).read();
+    return resource ? noteSchema.parse(resource) : undefined;
+  }
+
   /** The account's critical notes, newest first. */
   async critical(accountId: string): Promise<Note[]> {
     const spec = byAccount(accountId, true);

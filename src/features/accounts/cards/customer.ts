@@ -22,6 +22,8 @@ export interface CustomerCardInput {
   now: Date;
   /** Units shown before "and N more units"; 10 by default. */
   maxUnits?: number;
+  /** Buttons under each note from other features (Correct). */
+  noteActions?: (note: Note) => CardAction[];
   /** Buttons from other features (add note, create task, ...); at most 5 are shown, before "Refresh". */
   extraActions?: CustomerCardAction[];
 }
@@ -43,7 +45,7 @@ function notesSection(input: CustomerCardInput, timeZone: string, limits: NoteTe
   const { account, latestNotes, moreNotesToken, olderNotes } = input;
   const out: CardElement[] = [text(olderNotes ? 'Older notes' : 'Latest notes', { weight: 'Bolder', separator: true, spacing: 'Medium' })];
   if (!latestNotes.length) out.push(text(olderNotes ? 'No older notes.' : 'No notes yet.', { isSubtle: true, spacing: 'None' }));
-  out.push(...newestFirst(latestNotes).map((note, i) => noteSection(note, i, timeZone, limits)));
+  out.push(...newestFirst(latestNotes).map((note, i) => noteSection(note, i, timeZone, limits, input.noteActions?.(note) ?? [])));
   const clipped = limits.full === 0 && latestNotes.some((n) => [n.reason, n.resolution, n.additionalInfo ?? '', n.followUp ?? ''].some((f) => f.length > limits.short));
   if (clipped) out.push(text('Long notes are shortened to keep this card within the Teams size limit.', { isSubtle: true, size: 'Small' }));
   if (moreNotesToken) {

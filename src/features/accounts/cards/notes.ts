@@ -1,4 +1,4 @@
-import { container, text, type CardElement } from '../../../shared/cards';
+import { container, text, type CardAction, type CardElement } from '../../../shared/cards';
 import type { Note } from '../../notes/notes.schemas';
 import { clip, formatDate, formatDateTime, localDate } from './format';
 
@@ -66,10 +66,11 @@ function toggle(title: string, ids: string[]): CardElement {
   return { type: 'ActionSet', actions: [{ type: 'Action.ToggleVisibility', title, targetElements: ids }] };
 }
 
-/** One note: when, who, flags, disposition, caller, then the 4E text with its own "View more". */
-export function noteSection(note: Note, index: number, timeZone: string, limits: NoteTextLimits): CardElement {
+/** One note: when, who, flags, disposition, caller, then the 4E text with its own "View more", then its buttons. */
+export function noteSection(note: Note, index: number, timeZone: string, limits: NoteTextLimits, actions: CardAction[] = []): CardElement {
   const caller = `Caller: ${note.caller.name} (${note.caller.relationship}) · ${note.disposition.category} › ${note.disposition.name} · Unit ${note.unitIds.join(', ')}`;
   const items: CardElement[] = [noteHeader(note, timeZone), text(clip(caller, 200), { isSubtle: true, size: 'Small', spacing: 'None' })];
+  if (note.correctsNoteId) items.push(text('Correction of an earlier note', { isSubtle: true, size: 'Small', spacing: 'None', weight: 'Bolder' }));
   const short = noteBody(note, limits.short);
   const full = limits.full > limits.short ? noteBody(note, limits.full) : short;
   if (full === short) {
@@ -81,5 +82,6 @@ export function noteSection(note: Note, index: number, timeZone: string, limits:
       container([text(full), toggle('View less', ids)], { id: ids[1], isVisible: false, spacing: 'Small' }),
     );
   }
+  if (actions.length) items.push({ type: 'ActionSet', spacing: 'Small', actions });
   return container(items, { separator: true, spacing: 'Medium' });
 }

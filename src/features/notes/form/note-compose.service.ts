@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { DomainError } from '../../../shared/errors';
+import { dispositionValue } from '../dispositions';
 import type { AdaptiveCard } from '../../../shared/cards';
 import type { Account } from '../../accounts/accounts.schemas';
 import { maskAccountId, type AccountsService } from '../../accounts/accounts.service';
@@ -32,6 +34,15 @@ export interface NoteFormView extends NoteAccountView {
   quickResponses: { id: string; title: string }[];
   /** Said above the form (e.g. which quick response filled it). */
   notice?: string;
+  /** The note this one corrects. */
+  corrects?: CorrectedNote;
+}
+
+/** The note a correction refers to, as the cards name it. */
+export interface CorrectedNote {
+  id: string;
+  createdAt: string;
+  author: string;
 }
 
 /** Ready-made note texts (the quick responses feature), as the note form uses them. */
@@ -42,6 +53,7 @@ export interface QuickResponsesSource {
 
 export interface NoteReviewView extends NoteAccountView {
   submissionId: string;
+  correctsNoteId?: string;
   values: NoteValues;
   findings: NoteFinding[];
 }
@@ -58,7 +70,7 @@ export type NoteOutcome = { kind: 'form'; view: NoteFormView } | { kind: 'review
 
 export interface NoteComposerDeps {
   accounts: Pick<AccountsService, 'get'>;
-  notes: Pick<NotesService, 'append'>;
+  notes: Pick<NotesService, 'append' | 'get'>;
   quickResponses?: QuickResponsesSource;
   /** Where urgent notes go; without one, urgent notes are saved and the agent is told nothing was sent. */
   notifier?: UrgentNoteNotifier;
@@ -84,17 +96,42 @@ export class NoteComposer {
     return { ...account, submissionId: randomUUID(), values: { ...EMPTY_VALUES, callerName: account.name, units, ...values }, errors: {}, quickResponses };
   }
 
+  /** "Correct" on a note: the form filled from that note; saving writes a new note that names it. */
+  async openCorrection(caller: Caller, accountId: string, noteId: string): Promise<NoteFormView> {
+    const original = await this.original(accountId, noteId);
+    const values: Partial<NoteValues> = {
+      callerName: original.caller.name,
+      callerRelationship: original.caller.relationship,
+      reason: original.reason,
+      resolution: original.resolution,
+      additionalInfo: original.additionalInfo ?? '',
+      followUp: original.followUp ?? '',
+      disposition: dispositionValue(original.disposition),
+      units: original.unitIds.join(','),
+      ...original.flags,
+    };
+    const form = await this.openForm(caller, accountId, values);
+    return { ...form, corrects: corrected(original) };
+  }
+
   /**
    * "Fill in" with a quick response: its texts replace the reason, resolution and follow-up (and the
    * disposition when it has one); who called, the units and the flags stay as typed.
    */
   async fill(caller: Caller, submit: NoteSubmit): Promise<NoteFormView> {
-    const { accountId, submissionId, quickResponse: id, ...values } = submit;
-    const form = await this.openForm(caller, accountId, values);
-    if (!id || !this.deps.quickResponses) return { ...form, submissionId, notice: 'Pick a quick response first, then Fill in.' };
+    const id = submit.quickResponse;
+    const form = await this.reopen(caller, submit);
+    if (!id || !this.deps.quickResponses) return { ...form, notice: 'Pick a quick response first, then Fill in.' };
     const picked = await this.deps.quickResponses.forNote(caller, id);
-    const filled = { ...values, reason: picked.reason, resolution: picked.resolution, followUp: picked.followUp, disposition: picked.disposition || values.disposition };
-    return { ...form, submissionId, values: filled, notice: `Filled from "${picked.title}". Replace every [bracket] with the details of this call.` };
+    const filled = { ...form.values, reason: picked.reason, resolution: picked.resolution, followUp: picked.followUp, disposition: picked.disposition || form.values.disposition };
+    return { ...form, values: filled, notice: `Filled from "${picked.title}". Replace every [bracket] with the details of this call.` };
+  }
+
+  /** The form again, as typed, for the same submission (the review card's "Edit"). */
+  async reopen(caller: Caller, submit: NoteSubmit): Promise<NoteFormView> {
+    const { accountId, submissionId, quickResponse: _q, correctsNoteId, ...values } = submit;
+    const form = await this.openForm(caller, accountId, values);
+    return { ...form, submissionId, ...(correctsNoteId ? { corrects: corrected(await this.original(accountId, correctsNoteId)) } : {}) };
   }
 
   /**
@@ -104,12 +141,13 @@ export class NoteComposer {
   async submit(caller: Caller, submit: NoteSubmit, override = false): Promise<NoteOutcome> {
     requirePermission(caller, 'notes.create');
     const account = await this.account(submit.accountId);
-    const { accountId: _a, submissionId, quickResponse: _q, ...values } = submit;
+    const { accountId: _a, submissionId, quickResponse: _q, correctsNoteId, ...values } = submit;
+    const corrects = correctsNoteId ? corrected(await this.original(account.accountId, correctsNoteId)) : undefined;
     const read = readNoteForm(values, account.units.map((u) => u.id));
-    if (!read.ok) return { kind: 'form', view: { ...account, submissionId, values, errors: read.errors, quickResponses: await this.quickResponses(caller) } };
+    if (!read.ok) return { kind: 'form', view: { ...account, submissionId, values, errors: read.errors, quickResponses: await this.quickResponses(caller), corrects } };
     const findings = checkNote(values);
-    if (hasBlockingFinding(findings)) return { kind: 'review', view: { ...account, submissionId, values: withoutSecrets(values), findings } };
-    if (findings.length && !override) return { kind: 'review', view: { ...account, submissionId, values, findings } };
+    if (hasBlockingFinding(findings)) return { kind: 'review', view: { ...account, submissionId, correctsNoteId, values: withoutSecrets(values), findings } };
+    if (findings.length && !override) return { kind: 'review', view: { ...account, submissionId, correctsNoteId, values, findings } };
 
     const author = caller.person!;
     const createdAt = (this.deps.now?.() ?? new Date()).toISOString();
@@ -126,6 +164,7 @@ export class NoteComposer {
       ...(values.followUp.trim() ? { followUp: values.followUp.trim() } : {}),
       disposition: read.disposition,
       flags: { urgent: values.urgent, collection: values.collection, critical: values.critical },
+      ...(corrects ? { correctsNoteId: corrects.id } : {}),
     }));
     let created = 0;
     for (const note of notes) if ((await this.deps.notes.append(note)).created) created += 1;
@@ -141,6 +180,13 @@ export class NoteComposer {
     return result.sent ? { sent: true } : { sent: false, reason: result.reason };
   }
 
+  /** The note being corrected: it must be one of this account's notes (the id came from a card). */
+  private async original(accountId: string, noteId: string): Promise<Note> {
+    const note = await this.deps.notes.get(accountId, noteId);
+    if (!note) throw new DomainError('not_found', 'That note is not on this account any more, so it cannot be corrected. Open the account again.');
+    return note;
+  }
+
   private async quickResponses(caller: Caller): Promise<NoteFormView['quickResponses']> {
     return this.deps.quickResponses ? (await this.deps.quickResponses.active(caller)).map(({ id, title }) => ({ id, title })) : [];
   }
@@ -149,6 +195,10 @@ export class NoteComposer {
     const { account } = await this.deps.accounts.get(accountId);
     return accountView(account);
   }
+}
+
+function corrected(note: Note): CorrectedNote {
+  return { id: note.id, createdAt: note.createdAt, author: note.author.name };
 }
 
 /** What was typed with every secret masked: a card never carries a card number, ID or password back. */

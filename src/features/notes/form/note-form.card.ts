@@ -10,6 +10,16 @@ export function addNoteAction(accountId: string): CardAction {
   return { type: 'Action.Execute', title: 'Add note', verb: NOTE_VERBS.open, data: { accountId } };
 }
 
+/** "Correct" on one note of the customer card: the form, filled from that note. */
+export function correctNoteAction(accountId: string, noteId: string): CardAction {
+  return { type: 'Action.Execute', title: 'Correct', verb: NOTE_VERBS.correct, data: { accountId, noteId } };
+}
+
+/** What every button of the form sends besides the inputs. */
+function formData(view: NoteFormView): Record<string, string> {
+  return { accountId: view.accountId, submissionId: view.submissionId, ...(view.corrects ? { correctsNoteId: view.corrects.id } : {}) };
+}
+
 const DISPOSITION_CHOICES = PICKABLE_DISPOSITIONS.map((d) => ({ title: dispositionValue(d), value: dispositionValue(d) }));
 
 function multiline(id: keyof typeof NOTE_LIMITS, label: string, value: string, placeholder: string): CardElement {
@@ -31,7 +41,7 @@ function unitsInput(view: NoteFormView): CardElement[] {
 function quickResponsePicker(view: NoteFormView): CardElement[] {
   if (!view.quickResponses.length) return [];
   const choices = view.quickResponses.map((q) => ({ title: q.title, value: q.id }));
-  const fill = executeAction('Fill in', NOTE_VERBS.fill, { accountId: view.accountId, submissionId: view.submissionId });
+  const fill = executeAction('Fill in', NOTE_VERBS.fill, formData(view));
   return [
     {
       type: 'ColumnSet',
@@ -51,7 +61,8 @@ function quickResponsePicker(view: NoteFormView): CardElement[] {
 export function noteFormCard(view: NoteFormView, cancel: CardAction): AdaptiveCard {
   const { values, errors } = view;
   const body: CardElement[] = [
-    ...heading('Add a note', `${view.name} · ID ${view.maskedId}`),
+    ...heading(view.corrects ? 'Correct a note' : 'Add a note', `${view.name} · ID ${view.maskedId}`),
+    ...(view.corrects ? [notice(`This corrects the note of ${view.corrects.createdAt.slice(0, 10)} by ${view.corrects.author}. That note stays as it is; the new one says it corrects it.`, 'accent')] : []),
     ...(Object.keys(errors).length ? [notice('Some fields need a look before the note can be saved.', 'warning')] : []),
     ...(view.notice ? [notice(view.notice, 'accent')] : []),
     ...quickResponsePicker(view),
@@ -75,6 +86,6 @@ export function noteFormCard(view: NoteFormView, cancel: CardAction): AdaptiveCa
     toggle('critical', 'Critical: pin it on the card for as long as they have the account', values.critical),
     toggle('quoteRequested', 'The customer asked for their own words to be quoted', values.quoteRequested),
   ];
-  const save = executeAction('Check and save', NOTE_VERBS.submit, { accountId: view.accountId, submissionId: view.submissionId }, 'positive');
+  const save = executeAction('Check and save', NOTE_VERBS.submit, formData(view), 'positive');
   return adaptiveCard(body, [save, cancel]);
 }

@@ -13,6 +13,8 @@ export const NOTE_VERBS = {
   edit: 'note.edit',
   /** The form's "Fill in": the chosen quick response's texts replace the reason, resolution and follow-up. */
   fill: 'note.fill',
+  /** "Correct" on a note of the customer card: the form, filled from that note, saving a new note that corrects it. */
+  correct: 'note.correct',
 } as const;
 /** Every verb under this prefix that is not one of the above is answered as out of date. */
 export const NOTE_VERB_PREFIX = /^note\./;
@@ -30,11 +32,15 @@ const field = (max: number) => z.union([z.string().max(max), z.number().finite()
 const toggle = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).nullish().transform((v) => v ?? false);
 
 export const noteOpenSchema = z.object({ accountId });
+const noteId = z.string().regex(/^[\w:-]{1,200}$/);
+export const noteCorrectSchema = z.object({ accountId, noteId });
 
 /** What the form sends: the account, the id made with the form, and every input as typed. */
 export const noteSubmitSchema = z.object({
   accountId,
   submissionId: z.uuid(),
+  /** The note this one corrects (from the card: checked against the account's notes before use). */
+  correctsNoteId: noteId.optional(),
   callerName: field(NOTE_LIMITS.callerName),
   callerRelationship: field(40),
   reason: field(NOTE_LIMITS.reason),
@@ -53,7 +59,7 @@ export const noteSubmitSchema = z.object({
 export type NoteSubmit = z.infer<typeof noteSubmitSchema>;
 
 /** What was typed, kept as typed, to show again. */
-export type NoteValues = Omit<NoteSubmit, 'accountId' | 'submissionId' | 'quickResponse'>;
+export type NoteValues = Omit<NoteSubmit, 'accountId' | 'submissionId' | 'quickResponse' | 'correctsNoteId'>;
 
 /** The problem with each field, in words for the agent. */
 export type NoteErrors = Partial<Record<'callerName' | 'callerRelationship' | 'reason' | 'resolution' | 'disposition' | 'units', string>>;

@@ -29,7 +29,7 @@ function findingLine(finding: NoteFinding): CardElement {
  */
 export function noteReviewCard(view: NoteReviewView): AdaptiveCard {
   const blocking = view.findings.some((f) => f.severity === 'block');
-  const data = { accountId: view.accountId, submissionId: view.submissionId, ...view.values };
+  const data = { accountId: view.accountId, submissionId: view.submissionId, ...(view.correctsNoteId ? { correctsNoteId: view.correctsNoteId } : {}), ...view.values };
   const body: CardElement[] = [
     ...heading('Check the note before saving', `${view.name} · ID ${view.maskedId}`),
     notice(
