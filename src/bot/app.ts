@@ -69,16 +69,17 @@ export function createBot(deps: BotDeps): Application {
 
   registerHelpRoutes(app, { route, commands: BOT_COMMANDS });
   registerPeopleRoutes(app, { route });
-  // `linkServices.notifier` posts cards into the conversation linked for a location or for the mentors: give it to features that post proactively.
-  const linkServices = createLinkServices({ store, adapter, botAppId: deps.config.bot.id ?? '', logger });
-  registerLinkRoutes(app, { route, links: linkServices.links, logger, demoData: deps.config.demoData });
   const accounts = accountServices(store);
+  // `linkServices.notifier` posts cards into the conversation linked for a location or for the mentors: give it to features that post proactively.
+  const linkServices = createLinkServices({ store, adapter, botAppId: deps.config.bot.id ?? '', logger, locations: accounts.locations });
+  registerLinkRoutes(app, { route, links: linkServices.links, logger, demoData: deps.config.demoData });
   const openAccount = (accountId: string) => openAccountAction(accountId);
   const quickResponses = new QuickResponsesService(new QuickResponsesStore(store.containers.quickresponses));
   const composer = new NoteComposer({
     accounts: accounts.accounts,
     notes: accounts.notes,
     quickResponses,
+    notifier: linkServices.notifier,
     urgentCard: (note, account) => urgentNoteCard(note, account, openAccount(account.accountId)),
   });
   registerAccountRoutes(app, { route, identify, logger, ...accounts, cardActions: [addNoteAction], noteActions: [correctNoteAction] });

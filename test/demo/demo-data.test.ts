@@ -171,7 +171,7 @@ describe('seedDemoData on the embedded store', () => {
     const first = await seedDemoData(store, { today: TODAY });
     expect(first).toEqual({
       seeded: true,
-      counts: { locations: data.locations.length, people: data.people.length, accounts: data.accounts.length, lookups: data.lookups.length, notes: data.notes.length },
+      counts: { locations: data.locations.length, people: data.people.length, accounts: data.accounts.length, lookups: data.lookups.length, notes: data.notes.length, quickresponses: 5 },
     });
 
     const phone = customers[0]?.phones[0]?.number ?? '';

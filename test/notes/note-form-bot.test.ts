@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { inChannel, startConnector } from '../links/links-helpers';
 import { ALL_UNITS } from '../../src/features/notes/form/note-form.schemas';
 import { actionsOf, createNoteBot, elementById, GOOD_NOTE, inputsOf } from './note-harness';
 
@@ -154,5 +155,43 @@ describe('the note form in the bot (real Application, demo data)', () => {
     const other = t.take(1, true);
     const forged = await t.execute('note.correct', { accountId: other.id, noteId: original.id });
     expect(t.text(forged)).toContain('That note is not on this account');
+  });
+
+  describe('urgent notes go to the store\'s linked channel', () => {
+    let connector: Awaited<ReturnType<typeof startConnector>>;
+    afterEach(() => connector?.close());
+
+    async function linkStore(locationId: string, statuses: Parameters<typeof startConnector>[0] = []) {
+      connector = await startConnector(statuses);
+      const linked = t.visibleText(await t.bot.send({ text: `link location ${locationId}`, ...inChannel({ id: `19:${locationId}-ops@thread.tacv2`, name: 'Store ops' }, { serviceUrl: connector.url }) }, 'admin'));
+      expect(linked).toContain('will be posted here');
+    }
+
+    it('posts URGENT, the note and the account to the channel, and tells the agent', async () => {
+      const account = t.take(1, true);
+      await linkStore(account.locationId);
+      const form = await t.open(account.id);
+      const saved = await t.press(form, 'Check and save', { ...GOOD_NOTE, urgent: 'true' });
+      expect(t.text(saved)).toContain('The urgent note was posted to the store’s channel.');
+      expect(connector.calls).toHaveLength(1);
+      const posted = connector.calls[0]!.body as { attachments: { content: { body: { text?: string }[]; actions: { title: string; data: unknown }[] } }[] };
+      const card = posted.attachments[0]!.content;
+      expect(card.body[0]!.text).toMatch(/^URGENT · /);
+      expect(JSON.stringify(card)).toContain(GOOD_NOTE.reason.slice(0, 40));
+      expect(card.actions[0]).toMatchObject({ title: 'Open the account', data: { accountId: account.id } });
+
+      const replay = await t.press(form, 'Check and save', { ...GOOD_NOTE, urgent: 'true' });
+      expect(t.text(replay)).toContain('already saved');
+      expect(connector.calls).toHaveLength(1);
+    });
+
+    it('keeps the note and says the message did not go out when Teams refuses it', async () => {
+      const account = t.take(1, true);
+      await linkStore(account.locationId, [500, 500, 500, 500, 500, 500]);
+      const saved = await t.press(await t.open(account.id), 'Check and save', { ...GOOD_NOTE, reason: 'Gate will not open for the customer.', urgent: 'true' });
+      expect(t.text(saved)).toContain('Note saved');
+      expect(t.text(saved)).toContain('the urgent message did not go out: Teams did not take the message');
+      expect((await t.notesOf(account.id)).find((n) => n.reason === 'Gate will not open for the customer.')?.flags.urgent).toBe(true);
+    });
   });
 });

@@ -1,0 +1,72 @@
+import { z } from 'zod/v4';
+import { isoDateTime, personRef } from '../../shared/schema-parts';
+
+/** What a conversation can be linked for: one location's urgent notes (and later tasks), or the mentors. */
+export const LINK_KINDS = ['location', 'mentors'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+/** The target of the mentors link, and its document id. */
+export const MENTORS_TARGET = 'mentors';
+/** Marks link documents in the shared `conversations` container (other documents may live there too). */
+export const LINK_DOC_TYPE = 'link';
+
+const locationId = z.string().regex(/^[A-Z0-9]{2,12}$/);
+
+/** The document id of a link: `location:PDX1` or `mentors`. */
+export function linkId(kind: LinkKind, target: string): string {
+  return kind === 'mentors' ? MENTORS_TARGET : `location:${target}`;
+}
+
+/**
+ * The parts of a botbuilder ConversationReference needed to post into a conversation later. No
+ * `activityId` (a post would become a reply to the message that made the link) and no `user`.
+ */
+export const conversationRefSchema = z.object({
+  channelId: z.string().min(1).max(50),
+  serviceUrl: z.url({ protocol: /^https?$/ }).max(500),
+  conversation: z.object({
+    id: z.string().min(1).max(500),
+    conversationType: z.string().max(40).optional(),
+    isGroup: z.boolean().optional(),
+    name: z.string().max(300).optional(),
+    tenantId: z.string().max(100).optional(),
+  }),
+  bot: z.object({ id: z.string().min(1).max(200), name: z.string().max(200).optional() }),
+  locale: z.string().max(20).optional(),
+});
+export type ConversationRef = z.infer<typeof conversationRefSchema>;
+
+/** Where the linked conversation is, for people to read: the team and channel names when Teams gives them. */
+export const linkPlaceSchema = z.object({
+  teamName: z.string().max(300).optional(),
+  channelName: z.string().max(300).optional(),
+});
+export type LinkPlace = z.infer<typeof linkPlaceSchema>;
+
+/** A conversation to link: its reference and where it is. */
+export const linkTargetConversationSchema = z.object({ reference: conversationRefSchema, place: linkPlaceSchema });
+export type LinkConversation = z.infer<typeof linkTargetConversationSchema>;
+
+/** A link document in the `conversations` container (partition key /id). Read back through this schema too. */
+export const linkDocumentSchema = z
+  .object({
+    id: z.string().min(1),
+    docType: z.literal(LINK_DOC_TYPE),
+    kind: z.enum(LINK_KINDS),
+    /** The location id, or `mentors`. */
+    target: z.string().min(1),
+    /** The location's name when it was linked ("Mentors" for the mentors link). */
+    targetName: z.string().min(1).max(300),
+    reference: conversationRefSchema,
+    place: linkPlaceSchema,
+    linkedBy: personRef,
+    linkedAt: isoDateTime,
+    /** `command` when an admin typed it; `demo` when the demo linked the channel it was added to. */
+    via: z.enum(['command', 'demo']),
+  })
+  .superRefine((doc, ctx) => {
+    const targetOk = doc.kind === 'mentors' ? doc.target === MENTORS_TARGET : locationId.safeParse(doc.target).success;
+    if (!targetOk) ctx.addIssue({ code: 'custom', path: ['target'], message: `not a valid target for a ${doc.kind} link` });
+    if (doc.id !== linkId(doc.kind, doc.target)) ctx.addIssue({ code: 'custom', path: ['id'], message: `expected id ${linkId(doc.kind, doc.target)}` });
+  });
+export type Link = z.infer<typeof linkDocumentSchema>;

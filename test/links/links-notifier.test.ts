@@ -1,0 +1,145 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config';
+import { createAdapter } from '../../src/bot/adapter';
+import { installMiddleware } from '../../src/bot/app';
+import { createLinkServices } from '../../src/features/links';
+import { createConversationNotifier, type ProactiveAdapter } from '../../src/features/links/links.notifier';
+import { adaptiveCard, text } from '../../src/shared/cards';
+import { createLogger } from '../../src/shared/logger';
+import { createBotHarness, logCapture } from '../helpers/bot-harness';
+import { inChannel, seedLocations, startConnector, TENANT } from './links-helpers';
+
+const URGENT = adaptiveCard([text('Urgent: gate code problem at unit B112')]);
+const CHANNEL = { id: '19:portland-ops@thread.tacv2', name: 'Portland ops' };
+
+/**
+ * The real Teams adapter (authentication off, as in local runs) posting to a Bot Connector on loopback:
+ * the links are made through the bot, the notifier reads them from the store and posts.
+ */
+describe('ConversationNotifier', () => {
+  let bot: Awaited<ReturnType<typeof createBotHarness>>;
+  let connector: Awaited<ReturnType<typeof startConnector>>;
+  const logs = logCapture();
+  const logger = createLogger('debug', logs.stream);
+
+  beforeAll(async () => {
+    bot = await createBotHarness();
+    await seedLocations(bot.store.containers.locations);
+  });
+  afterAll(() => bot.close());
+  afterEach(() => connector?.close());
+
+  /** Links PDX1 (or the mentors) to CHANNEL through the bot, with the connector's address as the service URL. */
+  async function link(command: string, statuses: Parameters<typeof startConnector>[0] = []) {
+    connector = await startConnector(statuses);
+    const shown = await bot.send({ text: command, ...inChannel(CHANNEL, { serviceUrl: connector.url }) }, 'admin');
+    expect(shown).toHaveLength(1);
+  }
+
+  function notifier(options: { adapter?: ProactiveAdapter; env?: Record<string, string> } = {}) {
+    const config = parseConfig(options.env ?? {});
+    const adapter = createAdapter(config);
+    installMiddleware(adapter, config, logger);
+    return createConversationNotifier({ container: bot.store.containers.conversations, adapter: options.adapter ?? adapter, botAppId: '', logger, retry: { baseDelayMs: 50 } });
+  }
+
+  it('posts the card as a new message in the linked channel, not in the thread the link was made in', async () => {
+    await link('link location portland');
+    const result = await notifier().notifyLocation('PDX1', URGENT, { summary: 'Urgent note for PDX1' });
+    expect(result).toEqual({ sent: true, activityId: 'posted-1' });
+    expect(connector.calls).toHaveLength(1);
+    const call = connector.calls[0]!;
+    expect(call.method).toBe('POST');
+    // A new post in the channel itself (the adapter's proactive turn names a fresh activity id to reply to).
+    expect(decodeURIComponent(call.url)).toMatch(new RegExp(`^/v3/conversations/${CHANNEL.id}/activities(/[0-9a-f-]{36})?$`));
+    expect(call.body).toMatchObject({
+      type: 'message',
+      summary: 'Urgent note for PDX1',
+      conversation: { id: CHANNEL.id, tenantId: TENANT },
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: URGENT }],
+    });
+  });
+
+  it('posts to the mentors link too', async () => {
+    await link('link mentors');
+    expect(await notifier().notifyMentors(URGENT)).toMatchObject({ sent: true });
+    expect(connector.calls).toHaveLength(1);
+  });
+
+  it('passes the tenant gate with the tenant stored in the link, and reports a post the gate stops', async () => {
+    await link('link location PDX1');
+    expect(await notifier({ env: { ALLOWED_TENANTS: TENANT } }).notifyLocation('PDX1', URGENT)).toMatchObject({ sent: true });
+    const stopped = await notifier({ env: { ALLOWED_TENANTS: '11111111-2222-4333-8444-555555555555' } }).notifyLocation('PDX1', URGENT);
+    expect(stopped).toEqual({ sent: false, reason: 'send_failed', detail: 'the adapter did not run the post after 1 attempt' });
+    expect(connector.calls).toHaveLength(1);
+  });
+
+  it('says not_linked for a location nobody linked, and sends nothing', async () => {
+    connector = await startConnector();
+    expect(await notifier().notifyLocation('OTT1', URGENT)).toEqual({ sent: false, reason: 'not_linked', detail: 'nothing is linked for location:OTT1' });
+    expect(connector.calls).toHaveLength(0);
+  });
+
+  it('retries 429, 412, 502 and 504 with backoff, and then succeeds', async () => {
+    await link('link location PDX1', [429, 502]);
+    const started = Date.now();
+    expect(await notifier().notifyLocation('PDX1', URGENT)).toMatchObject({ sent: true, activityId: 'posted-3' });
+    expect(connector.calls).toHaveLength(3);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(50 + 100);
+  });
+
+  it('gives up after three attempts, well within 4 s, without throwing, and logs no secrets', async () => {
+    await link('link location PDX1', [429, 412, 504, 429]);
+    logs.lines.length = 0;
+    const started = Date.now();
+    // The notifier as createBot makes it (default retry policy).
+    const { notifier: made } = createLinkServices({ store: bot.store, adapter: createAdapter(parseConfig({})), botAppId: '', logger, locations: { list: async () => [] } });
+    const result = await made.notifyLocation('PDX1', URGENT);
+    expect(Date.now() - started).toBeLessThan(4000);
+    expect(result).toEqual({ sent: false, reason: 'send_failed', detail: 'HTTP 504 after 3 attempts' });
+    expect(connector.calls).toHaveLength(3);
+    const warning = logs.lines.find((l) => l.msg === 'proactive post failed');
+    expect(warning).toMatchObject({ level: 40, link: 'location:PDX1', status: 504, attempts: 3 });
+    expect(JSON.stringify(logs.lines)).not.toMatch(/authorization|bearer|gate code/i);
+  });
+
+  it('waits as long as a 429 asks when that fits in the time limit, and gives up at once when it does not', async () => {
+    await link('link location PDX1', [{ status: 429, retryAfter: 1 }, { status: 429, retryAfter: 30 }]);
+    const started = Date.now();
+    expect(await notifier().notifyLocation('PDX1', URGENT)).toEqual({ sent: false, reason: 'send_failed', detail: 'HTTP 429 after 2 attempts' });
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(1000);
+    expect(elapsed).toBeLessThan(2500);
+    expect(connector.calls).toHaveLength(2);
+  });
+
+  it('does not retry other failures', async () => {
+    await link('link location PDX1', [500, 403]);
+    expect(await notifier().notifyLocation('PDX1', URGENT)).toEqual({ sent: false, reason: 'send_failed', detail: 'HTTP 500 after 1 attempt' });
+    expect(connector.calls).toHaveLength(1);
+  });
+
+  it('reports a connector that is not there, or an adapter that throws, as send_failed', async () => {
+    await link('link location PDX1');
+    await connector.close();
+    const refused = await notifier().notifyLocation('PDX1', URGENT);
+    expect(refused).toMatchObject({ sent: false, reason: 'send_failed' });
+    const throwing: ProactiveAdapter = { continueConversationAsync: () => Promise.reject(new TypeError('adapter broke')) };
+    expect(await notifier({ adapter: throwing }).notifyLocation('PDX1', URGENT)).toEqual({ sent: false, reason: 'send_failed', detail: 'TypeError after 1 attempt' });
+  });
+
+  it('stops waiting for a post that hangs when its time is up', async () => {
+    await link('link location PDX1');
+    const hanging: ProactiveAdapter = { continueConversationAsync: () => new Promise(() => undefined) };
+    const fast = createConversationNotifier({ container: bot.store.containers.conversations, adapter: hanging, botAppId: '', logger, retry: { budgetMs: 300 } });
+    const started = Date.now();
+    expect(await fast.notifyLocation('PDX1', URGENT)).toEqual({ sent: false, reason: 'send_failed', detail: 'no answer within 300 ms after 1 attempt' });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('treats a stored link that is not valid as not linked', async () => {
+    connector = await startConnector();
+    await bot.store.containers.conversations.items.upsert({ id: 'location:AUS1', docType: 'link', kind: 'location', target: 'AUS1', reference: { serviceUrl: 'not a url' } });
+    expect(await notifier().notifyLocation('AUS1', URGENT)).toMatchObject({ sent: false, reason: 'not_linked', detail: 'the stored link location:AUS1 is not valid; link the conversation again' });
+  });
+});

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocationsService } from '../../src/features/locations/locations.service';
+import { LocationsStore } from '../../src/features/locations/locations.store';
+import type { Link } from '../../src/features/links/links.schemas';
+import { LinksStore } from '../../src/features/links/links.store';
+import { silentLogger } from '../../src/shared/logger';
+import { openStore, type Store } from '../../src/store/cosmos-store';
+import { seedLocations, TENANT } from './links-helpers';
+
+const link = (overrides: Partial<Link> = {}): Link => ({
+  id: 'location:PDX1',
+  docType: 'link',
+  kind: 'location',
+  target: 'PDX1',
+  targetName: 'Deskmate Storage Portland Foster Road',
+  reference: {
+    channelId: 'msteams',
+    serviceUrl: 'https://smba.trafficmanager.net/amer/',
+    conversation: { id: '19:ops@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: TENANT },
+    bot: { id: '28:bot', name: 'Deskmate' },
+  },
+  place: { teamName: 'Store Ops', channelName: 'Portland ops' },
+  linkedBy: { id: 'aad-admin-1', name: 'Ada Admin' },
+  linkedAt: '2026-11-22T16:00:00.000Z',
+  via: 'command',
+  ...overrides,
+});
+
+describe('LinksStore with the real SDK on the embedded server', () => {
+  let store: Store;
+  let links: LinksStore;
+  beforeAll(async () => {
+    store = await openStore({ kind: 'embedded', dataFile: '', database: `links-${randomUUID().slice(0, 8)}` }, silentLogger(), { persist: false });
+    links = new LinksStore(store.containers.conversations);
+  });
+  afterAll(() => store.close());
+
+  it('writes a link and reads it back by point read, without the Cosmos system fields', async () => {
+    await links.upsert(link());
+    const back = await links.get('location:PDX1');
+    expect(back).toEqual(link());
+    expect(await links.get('location:SEA1')).toBeUndefined();
+  });
+
+  it('replaces a link on upsert, but createIfAbsent never does', async () => {
+    const moved = link({ reference: { ...link().reference, conversation: { id: '19:other@thread.tacv2', conversationType: 'channel' } } });
+    await links.upsert(moved);
+    expect((await links.get('location:PDX1'))?.reference.conversation.id).toBe('19:other@thread.tacv2');
+    expect(await links.createIfAbsent(link({ via: 'demo' }))).toBe(false);
+    expect((await links.get('location:PDX1'))?.via).toBe('command');
+    expect(await links.createIfAbsent(link({ id: 'mentors', kind: 'mentors', target: 'mentors', targetName: 'Mentors', via: 'demo' }))).toBe(true);
+  });
+
+  it('lists only link documents (the container holds other conversation references too)', async () => {
+    await store.containers.conversations.items.upsert({ id: 'user:aad-agent-1', docType: 'user', reference: {} });
+    expect((await links.list()).map((l) => l.id).sort()).toEqual(['location:PDX1', 'mentors']);
+  });
+
+  it('refuses to write, and refuses to read back, a document that is not a valid link', async () => {
+    await expect(links.upsert(link({ id: 'location:SEA1' }))).rejects.toThrow(/expected id location:PDX1/);
+    await expect(links.upsert(link({ reference: { ...link().reference, serviceUrl: 'javascript:alert(1)' } }))).rejects.toThrow();
+    await store.containers.conversations.items.upsert({ ...link(), id: 'location:DEN1', target: 'DEN1', linkedBy: { id: '' } });
+    await expect(links.get('location:DEN1')).rejects.toThrow();
+  });
+
+  it('the locations service lists every location, by name, for the link commands', async () => {
+    await seedLocations(store.containers.locations);
+    const all = await new LocationsService(new LocationsStore(store.containers.locations)).list();
+    expect(all).toHaveLength(7);
+    expect(all.map((l) => ({ id: l.id, name: l.name }))).toContainEqual({ id: 'PDX1', name: 'Deskmate Storage Portland Foster Road' });
+    expect(all.map((l) => l.name)).toEqual([...all.map((l) => l.name)].sort());
+  });
+});
