@@ -18,8 +18,9 @@ export function fourELines(note: Pick<Note, 'caller' | 'reason' | 'resolution' |
 
 function findingLine(finding: NoteFinding): CardElement {
   const mark = finding.severity === 'block' ? '⛔' : '⚠';
-  const lines = [text(`${mark} ${finding.message}`, { color: finding.severity === 'block' ? 'Attention' : 'Warning' })];
-  if (finding.excerpt) lines.push(text(`“${finding.excerpt}”`, { isSubtle: true, size: 'Small', spacing: 'None' }));
+  const lines = [text(`${mark} ${finding.message}`, finding.severity === 'block' ? { color: 'Attention', weight: 'Bolder' } : {})];
+  const quoted = finding.excerpt && /^["“']/.test(finding.excerpt) ? finding.excerpt : `“${finding.excerpt}”`;
+  if (finding.excerpt) lines.push(text(quoted, { isSubtle: true, size: 'Small', spacing: 'None' }));
   return container(lines, { spacing: 'Small' });
 }
 
