@@ -28,6 +28,12 @@ import { NoteComposer } from '../features/notes/form/note-compose.service';
 import { addNoteAction, correctNoteAction } from '../features/notes/form/note-form.card';
 import { urgentNoteCard } from '../features/notes/form/note-result.cards';
 import { registerNotesRoutes } from '../features/notes/notes.routes';
+import { createTaskAction } from '../features/tasks/cards/task-form.cards';
+import { TaskCardRenderer } from '../features/tasks/task-render';
+import { createTaskPoster } from '../features/tasks/task-poster';
+import { registerTasksRoutes } from '../features/tasks/tasks.routes';
+import { TasksService } from '../features/tasks/tasks.service';
+import { TasksStore } from '../features/tasks/tasks.store';
 import { QuickResponsesService } from '../features/quick-responses/quick-responses.service';
 import { QuickResponsesStore } from '../features/quick-responses/quick-responses.store';
 import { registerQuickResponsesRoutes } from '../features/quick-responses/quick-responses.routes';
@@ -82,7 +88,11 @@ export function createBot(deps: BotDeps): Application {
     notifier: linkServices.notifier,
     urgentCard: (note, account) => urgentNoteCard(note, account, openAccount(account.accountId)),
   });
-  registerAccountRoutes(app, { route, identify, logger, ...accounts, cardActions: [addNoteAction], noteActions: [correctNoteAction] });
+  const tasks = new TasksService({ store: new TasksStore(store.containers.tasks), accounts: accounts.accounts, locations: accounts.locations, notes: accounts.notes, people });
+  const taskCards = new TaskCardRenderer(tasks, accounts.locations);
+  tasks.usePoster(createTaskPoster(linkServices.notifier, (task) => taskCards.posted(task)));
+  registerAccountRoutes(app, { route, identify, logger, ...accounts, cardActions: [addNoteAction, createTaskAction], noteActions: [correctNoteAction] });
+  registerTasksRoutes(app, { route, identify, logger, tasks, render: taskCards, accounts: accounts.accounts, openAccountAction: openAccount });
   registerNotesRoutes(app, { route, identify, logger, composer, accounts: accounts.accounts, openAccountAction: openAccount });
   registerQuickResponsesRoutes(app, { route, identify, logger, quickResponses });
   registerVerifyRoutes(app, { identify, logger, ...accounts });

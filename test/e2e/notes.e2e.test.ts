@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../src/features/accounts/accounts.schemas';
 import type { Note } from '../../src/features/notes/notes.schemas';
-import { openChat, sendMessage, startPlaygroundSession, type PlaygroundSession } from './playground';
+import { newestCardWith, openChat, sendMessage, startPlaygroundSession, type PlaygroundSession } from './playground';
 
 /** The good pair of the notes policy, in self-storage words: what the form is filled with. */
 const GOOD = {
@@ -21,7 +21,8 @@ describe('Agents Playground: account notes', () => {
     await openChat(session.page, 'Personal Chat');
     await session.page.getByText('Hi, I am Deskmate').waitFor({ timeout: 20_000 });
     const { resources } = await session.deskmate.store.containers.accounts.items.query<Account>('SELECT * FROM c WHERE c.kind = "customer" AND ARRAY_LENGTH(c.units) = 2').fetchAll();
-    account = resources.find((a) => a.phones.length > 0)!;
+    const all = (await session.deskmate.store.containers.accounts.items.query<Account>('SELECT * FROM c').fetchAll()).resources;
+    account = resources.find((a) => a.phones.length > 0 && !all.some((b) => b.id !== a.id && b.phones.some((p) => p.number === a.phones[0]!.number)))!;
   });
   afterAll(() => session?.close());
   afterEach(async (context) => {
@@ -30,8 +31,9 @@ describe('Agents Playground: account notes', () => {
 
   async function openNoteForm(page: Page): Promise<void> {
     await sendMessage(page, account.phones[0]!.number);
-    await page.getByRole('button', { name: 'Add note' }).last().waitFor({ timeout: 20_000 });
-    await page.getByRole('button', { name: 'Add note' }).last().click();
+    const card = newestCardWith(page, `ID •••${account.id.slice(-3)}`);
+    await card.getByRole('button', { name: 'Add note' }).waitFor({ timeout: 20_000 });
+    await card.getByRole('button', { name: 'Add note' }).click();
     await page.getByText('Add a note').last().waitFor({ timeout: 20_000 });
   }
 

@@ -110,3 +110,8 @@ export async function sendMessage(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
 }
+
+/** The newest Adaptive Card on the page that shows `text` (e.g. an account's masked id): buttons are clicked inside it. */
+export function newestCardWith(page: Page, text: string) {
+  return page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+}

@@ -5,6 +5,7 @@ import { inChannel, seedLocations, storedLinks, TEAM_ID, TENANT } from './links-
 
 const OPS = { id: '19:ops-portland@thread.tacv2', name: 'Portland ops' };
 const MENTORS = { id: '19:mentors@thread.tacv2', name: 'Mentors' };
+const SERVICE = { id: '19:customer-service@thread.tacv2', name: 'Customer service desk' };
 
 describe('link commands (real Application, real store)', () => {
   let bot: Awaited<ReturnType<typeof createBotHarness>>;
@@ -57,24 +58,46 @@ describe('link commands (real Application, real store)', () => {
     expect((await storedLinks(bot.store.containers.conversations)).mentors?.reference.conversation.id).toBe(MENTORS.id);
   });
 
-  it('"links" lists every link, mentors first', async () => {
+  it('an admin links a team by its name, kept as typed, and the same name in any case is the same link', async () => {
+    const shown = visibleText(await bot.send({ text: '<at>Deskmate</at> link team  Customer   Service ', ...inChannel(OPS), entities: [{ type: 'mention', text: '<at>Deskmate</at>', mentioned: { id: 'bot-id', name: 'Deskmate' } }] }, 'admin'));
+    expect(shown).toContain('Linked for the Customer Service team');
+    expect(shown).toContain('Tasks and requests for the Customer Service team will be posted here.');
+    expect(shown).toContain('Portland ops in Store Ops');
+    const link = (await storedLinks(bot.store.containers.conversations))['team:customer service']!;
+    expect(link).toMatchObject({ docType: 'link', kind: 'team', target: 'Customer Service', targetName: 'Customer Service', via: 'command', linkedBy: { id: 'aad-admin-1' }, reference: { conversation: { id: OPS.id, tenantId: TENANT } } });
+
+    const moved = visibleText(await bot.send({ text: 'LINK TEAM "Customer Service"', ...inChannel(SERVICE) }, 'admin'));
+    expect(moved).toContain('Linked for the Customer Service team');
+    expect(moved).toContain('They no longer go to Portland ops in Store Ops.');
+    expect(visibleText(await bot.send({ text: 'link team R&D-2', ...inChannel(OPS) }, 'admin'))).toContain('Tasks and requests for the R&D-2 team');
+    const stored = await storedLinks(bot.store.containers.conversations);
+    expect(Object.keys(stored).filter((id) => id.startsWith('team:')).sort()).toEqual(['team:customer service', 'team:r&d-2']);
+    expect(stored['team:customer service']?.reference.conversation.id).toBe(SERVICE.id);
+  });
+
+  it('"links" lists every link, mentors first, then locations, then teams', async () => {
     const shown = visibleText(await bot.say('links', 'admin'));
     expect(shown).toContain('Linked conversations');
     expect(shown).toContain('PDX1 · Deskmate Storage Portland Foster Road');
     expect(shown).toContain('Portland ops in Store Ops · linked by Ada Admin');
+    expect(shown).toContain('Team · Customer Service');
+    expect(shown).toContain('Customer service desk in Store Ops · linked by Ada Admin');
     expect(shown.indexOf('Mentors in Store Ops')).toBeLessThan(shown.indexOf('PDX1'));
+    expect(shown.indexOf('SEA1')).toBeLessThan(shown.indexOf('Team · Customer Service'));
+    expect(shown.indexOf('Team · Customer Service')).toBeLessThan(shown.indexOf('Team · R&D-2'));
   });
 
   it('refuses agents and mentors, and stores nothing', async () => {
     const before = await storedLinks(bot.store.containers.conversations);
     for (const user of ['agent', 'mentor'] as const) {
-      for (const text of ['link location PHX1', 'link mentors', 'links']) {
+      for (const text of ['link location PHX1', 'link mentors', 'links', 'link team Billing', 'link team Customer Service']) {
         const shown = visibleText(await bot.send({ text, ...inChannel({ id: '19:elsewhere@thread.tacv2' }) }, user));
         expect(shown).toContain('Your role does not allow this');
         expect(shown).not.toContain('Phoenix');
       }
     }
     expect(visibleText(await bot.say('link location PHX1', { id: 'aad-nobody', name: 'Nobody' }))).toContain('You are not set up in Deskmate yet');
+    expect(visibleText(await bot.say('link team Billing', { id: 'aad-nobody', name: 'Nobody' }))).toContain('You are not set up in Deskmate yet');
     expect(await storedLinks(bot.store.containers.conversations)).toEqual(before);
   });
 
@@ -91,11 +114,28 @@ describe('link commands (real Application, real store)', () => {
     expect(await storedLinks(bot.store.containers.conversations)).not.toHaveProperty('location:OTT1');
   });
 
+  it('refuses a team name that is missing, too long, or has other characters, and stores nothing', async () => {
+    const before = await storedLinks(bot.store.containers.conversations);
+    for (const text of ['link team', 'link team ""']) {
+      expect(visibleText(await bot.send({ text, ...inChannel(OPS) }, 'admin'))).toContain('Say which team to link, for example "link team Billing"');
+    }
+    for (const name of ['Billing/Collections', 'Billing: West', '-Billing', 'B'.repeat(61), 'Team 🚀']) {
+      const shown = visibleText(await bot.send({ text: `link team ${name}`, ...inChannel(OPS) }, 'admin'));
+      expect(shown, name).toContain(`is not a team name Deskmate can link: use letters, digits, spaces, & and -, at most 60 characters`);
+    }
+    expect(visibleText(await bot.send({ text: `link team ${'B'.repeat(60)}`, ...inChannel(OPS) }, 'admin'))).toContain(`Linked for the ${'B'.repeat(60)} team`);
+    const after = await storedLinks(bot.store.containers.conversations);
+    expect(Object.keys(after).sort()).toEqual([...Object.keys(before), `team:${'b'.repeat(60)}`].sort());
+  });
+
   it('help lists the link commands for admins only', async () => {
     const admin = visibleText(await bot.say('help', 'admin'));
     expect(admin).toContain('link location <name or id>');
+    expect(admin).toContain('link team <team name>');
     expect(admin).toContain('link mentors');
-    expect(visibleText(await bot.say('help', 'agent'))).not.toContain('link location');
+    const agent = visibleText(await bot.say('help', 'agent'));
+    expect(agent).not.toContain('link location');
+    expect(agent).not.toContain('link team');
   });
 });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_LOCATIONS } from '../../src/demo/demo-locations';
 import { describeLocations, matchLocation } from '../../src/features/links/location-match';
-import { demoLinkedCard, linkedCard, linksListCard, MAX_LISTED_LINKS, placeLabel } from '../../src/features/links/links.cards';
+import { demoLinkedCard, linkedCard, linkLabel, linksListCard, MAX_LISTED_LINKS, placeLabel } from '../../src/features/links/links.cards';
 import { conversationOf, isBotAddedToTeamChannel } from '../../src/features/links/links.reference';
-import type { Link } from '../../src/features/links/links.schemas';
+import { canonicalLinkId, linkDocumentSchema, linkId, teamNameSchema, type Link } from '../../src/features/links/links.schemas';
 import { cardBytes } from '../../src/shared/cards';
 import { isDomainError } from '../../src/shared/errors';
 import { visibleText } from '../helpers/bot-harness';
@@ -27,6 +27,33 @@ const link = (target: string, overrides: Partial<Link> = {}): Link => ({
   linkedAt: '2026-11-22T16:00:00.000Z',
   via: 'command',
   ...overrides,
+});
+
+const teamLink = (name: string, overrides: Partial<Link> = {}): Link => link('PDX1', { id: linkId('team', name), kind: 'team', target: name, targetName: name, ...overrides });
+
+describe('team names and link ids', () => {
+  it('takes letters, digits, single spaces, & and -, up to 60 characters', () => {
+    for (const name of ['Billing', 'Customer Service', 'R&D', 'Auctions-Liens 2', 'Équipe Montréal', 'X'.repeat(60)]) expect(teamNameSchema.safeParse(name).success, name).toBe(true);
+    for (const name of ['', ' Billing', 'Billing ', 'Customer  Service', '&Co', 'Billing/West', 'Billing: West', 'Team 🚀', 'X'.repeat(61), 'E\u0301quipe']) {
+      expect(teamNameSchema.safeParse(name).success, name).toBe(false);
+    }
+  });
+
+  it('gives one id for a team in any case and spacing, and reads any link id the way it is stored', () => {
+    expect(linkId('team', 'Customer Service')).toBe('team:customer service');
+    expect(canonicalLinkId('team:Customer   SERVICE')).toBe('team:customer service');
+    expect(canonicalLinkId('TEAM:R&D')).toBe('team:r&d');
+    expect(canonicalLinkId('location:pdx1')).toBe('location:PDX1');
+    expect(canonicalLinkId('Mentors')).toBe('mentors');
+    for (const id of ['', 'team:', 'team:a/b', 'location:PDX/1', 'user:aad-1', 'mentors:x']) expect(canonicalLinkId(id), id).toBeUndefined();
+  });
+
+  it('stores a team link only under its lower-case id and with a valid name', () => {
+    expect(linkDocumentSchema.safeParse(teamLink('Billing')).success).toBe(true);
+    expect(linkDocumentSchema.safeParse(teamLink('Billing', { id: 'team:Billing' })).error?.issues[0]?.message).toBe('expected id team:billing');
+    expect(linkDocumentSchema.safeParse(teamLink('Billing', { target: 'Billing/West', id: 'team:billing/west' })).error?.issues[0]?.path).toEqual(['target']);
+    expect(linkDocumentSchema.safeParse(teamLink('Billing', { kind: 'location' })).success).toBe(false);
+  });
 });
 
 describe('location matching', () => {
@@ -71,6 +98,17 @@ describe('link cards', () => {
     const card = linksListCard(many);
     expect(shown(card)).toContain(`…and ${200 - MAX_LISTED_LINKS} more.`);
     expect(cardBytes(card)).toBeLessThan(40_000);
+  });
+
+  it('confirms and lists a team link by its name', () => {
+    const team = teamLink('Customer Service');
+    const confirmed = shown(linkedCard({ link: team, previous: teamLink('Customer Service', { reference: reference('groupChat', 'Night shift') }) }));
+    expect(confirmed).toContain('Linked for the Customer Service team');
+    expect(confirmed).toContain('Tasks and requests for the Customer Service team will be posted here.');
+    expect(confirmed).toContain('They no longer go to the group chat Night shift.');
+    expect(linkLabel(team)).toBe('Team · Customer Service');
+    expect(shown(linksListCard([link('mentors'), link('PDX1'), team]))).toContain('Team · Customer Service');
+    expect(shown(linksListCard([]))).toContain('link team <team name>');
   });
 
   it('names places in words', () => {

@@ -35,9 +35,10 @@ export interface ConnectorCall {
 }
 
 /**
- * A Bot Connector service on loopback, speaking its REST wire format (POST
- * /v3/conversations/{id}/activities -> 200 {"id"}). `statuses` are answered in turn (with a Retry-After
- * header when given one), then 200.
+ * A Bot Connector service on loopback, speaking its REST wire format: POST
+ * /v3/conversations/{id}/activities[/{replyToId}] -> 200 {"id": "posted-N"} (a new activity), and PUT
+ * /v3/conversations/{id}/activities/{activityId} -> 200 {"id": activityId} (an update). Every call is
+ * recorded. `statuses` are answered in turn (with a Retry-After header when given one), then 200.
  */
 export async function startConnector(statuses: (number | { status: number; retryAfter: number })[] = []) {
   const calls: ConnectorCall[] = [];
@@ -50,7 +51,9 @@ export async function startConnector(statuses: (number | { status: number; retry
       const next = queue.shift() ?? 200;
       const status = typeof next === 'number' ? next : next.status;
       res.writeHead(status, { 'content-type': 'application/json', ...(typeof next === 'number' ? {} : { 'retry-after': String(next.retryAfter) }) });
-      res.end(status < 300 ? JSON.stringify({ id: `posted-${calls.length}` }) : JSON.stringify({ error: { code: 'Throttled', message: 'try later' } }));
+      const updated = req.method === 'PUT' ? /\/activities\/([^/?]+)$/.exec(req.url ?? '')?.[1] : undefined;
+      const id = updated ? decodeURIComponent(updated) : `posted-${calls.length}`;
+      res.end(status < 300 ? JSON.stringify({ id }) : JSON.stringify({ error: { code: 'Throttled', message: 'try later' } }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

@@ -10,7 +10,11 @@ import { createBotHarness, logCapture } from '../helpers/bot-harness';
 import { inChannel, seedLocations, startConnector, TENANT } from './links-helpers';
 
 const URGENT = adaptiveCard([text('Urgent: gate code problem at unit B112')]);
+const DONE = adaptiveCard([text('Handled by Ada Admin')]);
 const CHANNEL = { id: '19:portland-ops@thread.tacv2', name: 'Portland ops' };
+const BILLING = { id: '19:billing-team@thread.tacv2', name: 'Billing desk' };
+/** An activity id in the form Teams gives a channel post. */
+const TEAMS_ACTIVITY_ID = '1:1xJ3fk0nXqQ2Lw9mP7sT';
 
 /**
  * The real Teams adapter (authentication off, as in local runs) posting to a Bot Connector on loopback:
@@ -29,10 +33,10 @@ describe('ConversationNotifier', () => {
   afterAll(() => bot.close());
   afterEach(() => connector?.close());
 
-  /** Links PDX1 (or the mentors) to CHANNEL through the bot, with the connector's address as the service URL. */
-  async function link(command: string, statuses: Parameters<typeof startConnector>[0] = []) {
+  /** Links PDX1 (or the mentors, or a team) to CHANNEL (or another channel) through the bot, with the connector's address as the service URL. */
+  async function link(command: string, statuses: Parameters<typeof startConnector>[0] = [], channel = CHANNEL) {
     connector = await startConnector(statuses);
-    const shown = await bot.send({ text: command, ...inChannel(CHANNEL, { serviceUrl: connector.url }) }, 'admin');
+    const shown = await bot.send({ text: command, ...inChannel(channel, { serviceUrl: connector.url }) }, 'admin');
     expect(shown).toHaveLength(1);
   }
 
@@ -141,5 +145,91 @@ describe('ConversationNotifier', () => {
     connector = await startConnector();
     await bot.store.containers.conversations.items.upsert({ id: 'location:AUS1', docType: 'link', kind: 'location', target: 'AUS1', reference: { serviceUrl: 'not a url' } });
     expect(await notifier().notifyLocation('AUS1', URGENT)).toMatchObject({ sent: false, reason: 'not_linked', detail: 'the stored link location:AUS1 is not valid; link the conversation again' });
+  });
+
+  it('posts to a team by its name in any case, and to any link by its id', async () => {
+    await link('link team Billing', [], BILLING);
+    await bot.send({ text: 'link location PDX1', ...inChannel(CHANNEL, { serviceUrl: connector.url }) }, 'admin');
+    const poster = notifier();
+    expect(await poster.notifyTeam('billing', URGENT)).toEqual({ sent: true, activityId: 'posted-1' });
+    expect(await poster.notifyLink('team:Billing', URGENT)).toEqual({ sent: true, activityId: 'posted-2' });
+    expect(await poster.notifyLink('location:PDX1', URGENT, { summary: 'Urgent note' })).toEqual({ sent: true, activityId: 'posted-3' });
+    expect(connector.calls.map((c) => decodeURIComponent(c.url).split('/')[3])).toEqual([BILLING.id, BILLING.id, CHANNEL.id]);
+    expect(connector.calls[0]!.body).toMatchObject({ type: 'message', conversation: { id: BILLING.id, tenantId: TENANT }, attachments: [{ content: URGENT }] });
+    expect(connector.calls[2]!.body).toMatchObject({ summary: 'Urgent note', conversation: { id: CHANNEL.id } });
+  });
+
+  it('says not_linked for a link id nobody linked, or that is no link id at all, and sends nothing', async () => {
+    connector = await startConnector();
+    const poster = notifier();
+    expect(await poster.notifyLink('team:Onboarding', URGENT)).toEqual({ sent: false, reason: 'not_linked', detail: 'nothing is linked for team:onboarding' });
+    expect(await poster.notifyTeam('Payroll', URGENT)).toEqual({ sent: false, reason: 'not_linked', detail: 'nothing is linked for team:payroll' });
+    expect(await poster.notifyLink('location:OTT1', URGENT)).toMatchObject({ sent: false, reason: 'not_linked' });
+    expect(await poster.notifyLink('accounts/../x', URGENT)).toEqual({ sent: false, reason: 'not_linked', detail: 'accounts/../x is not a link id' });
+    expect(await poster.notifyTeam('Billing/Collections', URGENT)).toEqual({ sent: false, reason: 'not_linked', detail: 'team:Billing/Collections is not a link id' });
+    expect(connector.calls).toHaveLength(0);
+  });
+
+  it('updates a card it posted in place: a PUT to the activity, with the new card', async () => {
+    await link('link team Customer Service', [], BILLING);
+    const poster = notifier();
+    const posted = await poster.notifyLink('team:customer service', URGENT);
+    expect(posted).toEqual({ sent: true, activityId: 'posted-1' });
+    expect(await poster.updateCard('team:Customer Service', 'posted-1', DONE)).toEqual({ updated: true });
+    expect(await poster.updateCard('team:Customer Service', TEAMS_ACTIVITY_ID, DONE)).toEqual({ updated: true });
+    expect(connector.calls.map((c) => c.method)).toEqual(['POST', 'PUT', 'PUT']);
+    const [, first, second] = connector.calls;
+    // The path of the Bot Connector's UpdateActivity, each part URL-encoded as its client does.
+    expect(first!.url).toBe(`/v3/conversations/${encodeURIComponent(BILLING.id)}/activities/posted-1`);
+    expect(second!.url).toBe(`/v3/conversations/${encodeURIComponent(BILLING.id)}/activities/${encodeURIComponent(TEAMS_ACTIVITY_ID)}`);
+    expect(second!.body).toMatchObject({
+      type: 'message',
+      id: TEAMS_ACTIVITY_ID,
+      conversation: { id: BILLING.id, tenantId: TENANT },
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: DONE }],
+    });
+    expect(second!.body).not.toHaveProperty('replyToId');
+  });
+
+  it('retries an update that meets 429 or 502, and then succeeds', async () => {
+    await link('link location PDX1', [429, 502]);
+    const started = Date.now();
+    expect(await notifier().updateCard('location:PDX1', TEAMS_ACTIVITY_ID, DONE)).toEqual({ updated: true });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(50 + 100);
+    expect(connector.calls.map((c) => c.method)).toEqual(['PUT', 'PUT', 'PUT']);
+    expect(new Set(connector.calls.map((c) => c.url)).size).toBe(1);
+  });
+
+  it('gives up on an update after three attempts, within the time limit, without throwing, and logs no secrets', async () => {
+    await link('link mentors', [502, 412, 429, 429]);
+    logs.lines.length = 0;
+    const started = Date.now();
+    const { notifier: made } = createLinkServices({ store: bot.store, adapter: createAdapter(parseConfig({})), botAppId: '', logger, locations: { list: async () => [] } });
+    const result = await made.updateCard('mentors', TEAMS_ACTIVITY_ID, DONE);
+    expect(Date.now() - started).toBeLessThan(4000);
+    expect(result).toEqual({ updated: false, reason: 'send_failed', detail: 'HTTP 429 after 3 attempts' });
+    expect(connector.calls).toHaveLength(3);
+    expect(logs.lines.find((l) => l.msg === 'proactive card update failed')).toMatchObject({ level: 40, link: 'mentors', status: 429, attempts: 3 });
+    expect(JSON.stringify(logs.lines)).not.toMatch(/authorization|bearer|handled by/i);
+  });
+
+  it('gives up on an update at once when the wait asked for does not fit, and when the connector hangs', async () => {
+    await link('link location PDX1', [{ status: 429, retryAfter: 30 }]);
+    expect(await notifier().updateCard('location:PDX1', TEAMS_ACTIVITY_ID, DONE)).toEqual({ updated: false, reason: 'send_failed', detail: 'HTTP 429 after 1 attempt' });
+    expect(connector.calls).toHaveLength(1);
+    const hanging: ProactiveAdapter = { continueConversationAsync: () => new Promise(() => undefined) };
+    const fast = createConversationNotifier({ container: bot.store.containers.conversations, adapter: hanging, botAppId: '', logger, retry: { budgetMs: 300 } });
+    const started = Date.now();
+    expect(await fast.updateCard('location:PDX1', TEAMS_ACTIVITY_ID, DONE)).toEqual({ updated: false, reason: 'send_failed', detail: 'no answer within 300 ms after 1 attempt' });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('says not_linked when updating in a link nobody made, and refuses an empty activity id, sending nothing', async () => {
+    connector = await startConnector();
+    const poster = notifier();
+    expect(await poster.updateCard('team:Onboarding', TEAMS_ACTIVITY_ID, DONE)).toEqual({ updated: false, reason: 'not_linked', detail: 'nothing is linked for team:onboarding' });
+    expect(await poster.updateCard('nowhere', TEAMS_ACTIVITY_ID, DONE)).toEqual({ updated: false, reason: 'not_linked', detail: 'nowhere is not a link id' });
+    expect(await poster.updateCard('location:PDX1', ' ', DONE)).toEqual({ updated: false, reason: 'send_failed', detail: 'no valid activity id to update' });
+    expect(connector.calls).toHaveLength(0);
   });
 });

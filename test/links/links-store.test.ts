@@ -52,9 +52,16 @@ describe('LinksStore with the real SDK on the embedded server', () => {
     expect(await links.createIfAbsent(link({ id: 'mentors', kind: 'mentors', target: 'mentors', targetName: 'Mentors', via: 'demo' }))).toBe(true);
   });
 
+  it('writes a team link under its lower-case id (spaces and & included) and reads it back by point read', async () => {
+    const team = link({ id: 'team:r&d billing', kind: 'team', target: 'R&D Billing', targetName: 'R&D Billing' });
+    await links.upsert(team);
+    expect(await links.get('team:r&d billing')).toEqual(team);
+    expect(await links.get('team:R&D Billing')).toBeUndefined();
+  });
+
   it('lists only link documents (the container holds other conversation references too)', async () => {
     await store.containers.conversations.items.upsert({ id: 'user:aad-agent-1', docType: 'user', reference: {} });
-    expect((await links.list()).map((l) => l.id).sort()).toEqual(['location:PDX1', 'mentors']);
+    expect((await links.list()).map((l) => l.id).sort()).toEqual(['location:PDX1', 'mentors', 'team:r&d billing']);
   });
 
   it('refuses to write, and refuses to read back, a document that is not a valid link', async () => {

@@ -6,11 +6,11 @@ import { LinksService } from './links.service';
 import { LinksStore } from './links.store';
 
 export { registerLinkRoutes, LINK_COMMANDS } from './links.routes';
-export type { ConversationNotifier, NotifyOptions, NotifyResult } from './links.notifier';
+export type { CardPoster, ConversationNotifier, NotifyOptions, NotifyResult, UpdateResult } from './links.notifier';
 
 /**
  * The links feature over the store: the service behind the link commands, and the notifier other
- * features use to post cards into the conversation linked for a location or for the mentors.
+ * features use to post (and later update) cards in the conversation linked for a location, a team or the mentors.
  */
 export function createLinkServices(deps: { store: Store; adapter: ProactiveAdapter; botAppId: string; logger: Logger; locations: LocationCatalog }): { links: LinksService; notifier: ConversationNotifier } {
   const { containers } = deps.store;

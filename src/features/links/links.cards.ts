@@ -15,15 +15,26 @@ export function placeLabel(place: LinkPlace, reference: ConversationRef): string
 
 /** What a link brings to its conversation, in one sentence. */
 export function linkPurpose(link: Pick<Link, 'kind' | 'targetName'>): string {
-  return link.kind === 'mentors'
-    ? 'Mentor requests (approvals and questions the knowledge base could not answer) will be posted here.'
-    : `Urgent notes for ${link.targetName} will be posted here.`;
+  if (link.kind === 'mentors') return 'Mentor requests (approvals and questions the knowledge base could not answer) will be posted here.';
+  if (link.kind === 'team') return `Tasks and requests for the ${link.targetName} team will be posted here.`;
+  return `Urgent notes for ${link.targetName} will be posted here.`;
 }
 
-/** The reply to `link location` and `link mentors`: what is now posted here, and what link it replaced. */
+/** How a list names a link: "Mentors", "PDX1 · Deskmate Storage Portland Foster Road", "Team · Billing". */
+export function linkLabel(link: Pick<Link, 'kind' | 'target' | 'targetName'>): string {
+  if (link.kind === 'mentors') return 'Mentors';
+  return link.kind === 'team' ? `Team · ${link.targetName}` : `${link.target} · ${link.targetName}`;
+}
+
+function linkedTitle(link: Link): string {
+  if (link.kind === 'mentors') return 'Linked for mentors';
+  return link.kind === 'team' ? `Linked for the ${link.targetName} team` : `Linked for ${link.target}`;
+}
+
+/** The reply to `link location`, `link team` and `link mentors`: what is now posted here, and what link it replaced. */
 export function linkedCard(view: { link: Link; previous?: Link }): AdaptiveCard {
   const { link, previous } = view;
-  const title = link.kind === 'mentors' ? 'Linked for mentors' : `Linked for ${link.target}`;
+  const title = linkedTitle(link);
   const body: CardElement[] = [...heading(title, placeLabel(link.place, link.reference)), notice(linkPurpose(link), 'good')];
   if (previous) body.push(text(`They no longer go to ${placeLabel(previous.place, previous.reference)}.`, { isSubtle: true }));
   return adaptiveCard(body, [commandButton('Show all links', 'links')]);
@@ -34,14 +45,14 @@ export function linksListCard(links: readonly Link[]): AdaptiveCard {
   if (links.length === 0) {
     return adaptiveCard([
       ...heading('Linked conversations'),
-      notice('Nothing is linked yet, so urgent notes and mentor requests are not posted anywhere.', 'warning'),
-      text('In the chat or channel that should get them, type **link location <name or id>** or **link mentors**.'),
+      notice('Nothing is linked yet, so urgent notes, team posts and mentor requests are not posted anywhere.', 'warning'),
+      text('In the chat or channel that should get them, type **link location <name or id>**, **link team <team name>** or **link mentors**.'),
     ]);
   }
   const rows = links.slice(0, MAX_LISTED_LINKS).map((link) =>
     container(
       [
-        text(`**${link.kind === 'mentors' ? 'Mentors' : `${link.target} · ${link.targetName}`}**`, { spacing: 'None' }),
+        text(`**${linkLabel(link)}**`, { spacing: 'None' }),
         text(`${placeLabel(link.place, link.reference)} · linked by ${link.linkedBy.name} on ${link.linkedAt.slice(0, 10)}${link.via === 'demo' ? ' (demo)' : ''}`, { isSubtle: true, spacing: 'None' }),
       ],
       { spacing: 'Small' },

@@ -3,42 +3,46 @@ import type { ConversationReference, TurnContext } from 'botbuilder';
 import { z } from 'zod/v4';
 import { cardAttachment, type AdaptiveCard } from '../../shared/cards';
 import type { Logger } from '../../shared/logger';
-import { linkId, MENTORS_TARGET, type ConversationRef, type Link } from './links.schemas';
+import { canonicalLinkId, type ConversationRef, type Link } from './links.schemas';
 import { LinksStore } from './links.store';
-import { backoff, errorName, failure, settleWithin, sleep, withoutSdkRetries, type Attempt } from './proactive-send';
+import { backoff, DEFAULT_RETRY, errorName, failure, RETRYABLE_STATUS, settleWithin, sleep, withoutSdkRetries, type Attempt, type RetryPolicy } from './proactive-send';
+
+export { DEFAULT_RETRY, RETRYABLE_STATUS, type RetryPolicy } from './proactive-send';
 
 /** What a proactive post did. It never throws: a failure is a value, already logged. */
 export type NotifyResult =
   | { sent: true; activityId?: string }
   | { sent: false; reason: 'not_linked' | 'send_failed'; detail: string };
 
+/** What replacing an earlier card did. It never throws: a failure is a value, already logged. */
+export type UpdateResult =
+  | { updated: true }
+  | { updated: false; reason: 'not_linked' | 'send_failed'; detail: string };
+
 export interface NotifyOptions {
   /** Short text for notifications and clients that cannot show the card. */
   summary?: string;
 }
 
-/** Posts a card into the conversation an admin linked for a location or for the mentors. */
+/** Posts a card into the conversation an admin linked for a location, a team or the mentors, and updates it later. */
 export interface ConversationNotifier {
   notifyLocation(locationId: string, card: AdaptiveCard, options?: NotifyOptions): Promise<NotifyResult>;
   notifyMentors(card: AdaptiveCard, options?: NotifyOptions): Promise<NotifyResult>;
+  /** Posts to the conversation linked for a team; the name in any case ("billing" finds "Billing"). */
+  notifyTeam(team: string, card: AdaptiveCard, options?: NotifyOptions): Promise<NotifyResult>;
+  /** Posts to the conversation of any link by its id: `location:PDX1`, `mentors`, `team:Billing`. */
+  notifyLink(linkId: string, card: AdaptiveCard, options?: NotifyOptions): Promise<NotifyResult>;
+  /** Replaces a card the bot posted earlier (its `activityId` from a NotifyResult) in the link's conversation. */
+  updateCard(linkId: string, activityId: string, card: AdaptiveCard): Promise<UpdateResult>;
 }
+
+/** What a feature needs to post cards into linked conversations and keep them up to date. */
+export type CardPoster = Pick<ConversationNotifier, 'notifyLink' | 'updateCard'>;
 
 /** The one adapter method the notifier needs (the Teams adapter has it). */
 export interface ProactiveAdapter {
   continueConversationAsync(botAppId: string, reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
 }
-
-/** How hard to try: attempts in all, the first backoff, and the time limit for the whole post. */
-export interface RetryPolicy {
-  attempts: number;
-  baseDelayMs: number;
-  budgetMs: number;
-}
-
-/** Three attempts, 250-500 ms then 500-1000 ms apart, all within 3.5 s. */
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 250, budgetMs: 3500 };
-/** Teams asks bots to retry these (throttled, precondition, bad gateway, gateway timeout). */
-export const RETRYABLE_STATUS: ReadonlySet<number> = new Set([429, 412, 502, 504]);
 
 export interface NotifierDeps {
   /** The `conversations` container. */
@@ -50,50 +54,57 @@ export interface NotifierDeps {
   retry?: Partial<RetryPolicy>;
 }
 
+type Failed = { ok: false; reason: 'not_linked' | 'send_failed'; detail: string };
+type Delivered = { ok: true; activityId?: string } | Failed;
+/** One try inside a proactive turn: sends or updates, and gives the activity id the connector answered. */
+type Act = (context: TurnContext) => Promise<string | undefined>;
+
+const MAX_ACTIVITY_ID = 500;
+
 /** Makes the notifier other features use to post proactively into linked conversations. */
 export function createConversationNotifier(deps: NotifierDeps): ConversationNotifier {
   const store = new LinksStore(deps.container);
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...deps.retry };
 
-  async function notify(id: string, card: AdaptiveCard, options: NotifyOptions = {}): Promise<NotifyResult> {
+  async function deliver(requested: string, act: Act, what: 'post' | 'update'): Promise<Delivered> {
+    const id = canonicalLinkId(requested);
+    if (!id) return { ok: false, reason: 'not_linked', detail: `${requested.slice(0, 100)} is not a link id` };
     let link: Link | undefined;
     try {
       link = await store.get(id);
     } catch (error) {
       const invalid = error instanceof z.ZodError;
       deps.logger.warn({ link: id, problem: invalid ? 'invalid link document' : errorName(error) }, 'proactive post: could not read the link');
-      return invalid ? { sent: false, reason: 'not_linked', detail: `the stored link ${id} is not valid; link the conversation again` } : { sent: false, reason: 'send_failed', detail: `could not read the link ${id}` };
+      return invalid ? { ok: false, reason: 'not_linked', detail: `the stored link ${id} is not valid; link the conversation again` } : { ok: false, reason: 'send_failed', detail: `could not read the link ${id}` };
     }
-    if (!link) return { sent: false, reason: 'not_linked', detail: `nothing is linked for ${id}` };
-    const activity = { type: 'message', attachments: [cardAttachment(card)], ...(options.summary ? { summary: options.summary } : {}) };
+    if (!link) return { ok: false, reason: 'not_linked', detail: `nothing is linked for ${id}` };
     const started = Date.now();
     for (let attempt = 1; ; attempt += 1) {
       const remaining = policy.budgetMs - (Date.now() - started);
-      const outcome = await send(link.reference, activity, remaining);
+      const outcome = await once(link.reference, act, remaining);
       if (outcome.ok) {
-        deps.logger.debug({ link: id, attempts: attempt }, 'proactive card posted');
-        return { sent: true, activityId: outcome.activityId };
+        deps.logger.debug({ link: id, attempts: attempt }, what === 'post' ? 'proactive card posted' : 'proactive card updated');
+        return { ok: true, activityId: outcome.activityId };
       }
       const delay = Math.max(backoff(attempt, policy.baseDelayMs), outcome.retryAfterMs ?? 0);
       const retry = outcome.status !== undefined && RETRYABLE_STATUS.has(outcome.status) && attempt < policy.attempts;
       if (!retry || Date.now() - started + delay >= policy.budgetMs) {
         const detail = `${outcome.detail} after ${attempt} attempt${attempt === 1 ? '' : 's'}`;
-        deps.logger.warn({ link: id, status: outcome.status, attempts: attempt, elapsedMs: Date.now() - started }, 'proactive post failed');
-        return { sent: false, reason: 'send_failed', detail };
+        deps.logger.warn({ link: id, status: outcome.status, attempts: attempt, elapsedMs: Date.now() - started }, what === 'post' ? 'proactive post failed' : 'proactive card update failed');
+        return { ok: false, reason: 'send_failed', detail };
       }
       await sleep(delay);
     }
   }
 
-  async function send(reference: ConversationRef, activity: Record<string, unknown>, remainingMs: number): Promise<Attempt> {
+  async function once(reference: ConversationRef, act: Act, remainingMs: number): Promise<Attempt> {
     let ran = false;
     let result: Attempt | undefined;
     const run = deps.adapter.continueConversationAsync(deps.botAppId, reference as Partial<ConversationReference>, async (context) => {
       ran = true;
       withoutSdkRetries(context);
       try {
-        const response = await context.sendActivity(activity);
-        result = { ok: true, activityId: response?.id };
+        result = { ok: true, activityId: await act(context) };
       } catch (error) {
         result = failure(error);
       }
@@ -105,8 +116,37 @@ export function createConversationNotifier(deps: NotifierDeps): ConversationNoti
     return result ?? { ok: false, detail: 'nothing was sent' };
   }
 
+  async function notify(requested: string, card: AdaptiveCard, options: NotifyOptions = {}): Promise<NotifyResult> {
+    const activity = { type: 'message', attachments: [cardAttachment(card)], ...(options.summary ? { summary: options.summary } : {}) };
+    const outcome = await deliver(requested, async (context) => (await context.sendActivity(activity))?.id, 'post');
+    return outcome.ok ? { sent: true, activityId: outcome.activityId } : { sent: false, reason: outcome.reason, detail: outcome.detail };
+  }
+
+  async function updateCard(requested: string, activityId: string, card: AdaptiveCard): Promise<UpdateResult> {
+    if (typeof activityId !== 'string' || !activityId.trim() || activityId.length > MAX_ACTIVITY_ID) {
+      return { updated: false, reason: 'send_failed', detail: 'no valid activity id to update' };
+    }
+    const outcome = await deliver(
+      requested,
+      async (context) => {
+        // The proactive turn's made-up activity id would become the update's replyToId: the card is a post of its own.
+        context.onUpdateActivity(async (_context, activity, next) => {
+          delete activity.replyToId;
+          return next();
+        });
+        await context.updateActivity({ type: 'message', id: activityId, attachments: [cardAttachment(card)] });
+        return activityId;
+      },
+      'update',
+    );
+    return outcome.ok ? { updated: true } : { updated: false, reason: outcome.reason, detail: outcome.detail };
+  }
+
   return {
-    notifyLocation: (locationId, card, options) => notify(linkId('location', locationId), card, options),
-    notifyMentors: (card, options) => notify(linkId('mentors', MENTORS_TARGET), card, options),
+    notifyLocation: (locationId, card, options) => notify(`location:${locationId}`, card, options),
+    notifyMentors: (card, options) => notify('mentors', card, options),
+    notifyTeam: (team, card, options) => notify(`team:${team}`, card, options),
+    notifyLink: notify,
+    updateCard,
   };
 }

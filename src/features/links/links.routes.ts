@@ -23,17 +23,24 @@ export const LINK_MENTORS_COMMAND: CommandInfo = {
   permission: 'links.manage',
 };
 
+export const LINK_TEAM_COMMAND: CommandInfo = {
+  name: 'link team',
+  usage: 'link team <team name>',
+  description: "Posts a team's tasks and requests in this chat or channel, e.g. link team Billing (admins).",
+  permission: 'links.manage',
+};
+
 export const LINKS_COMMAND: CommandInfo = {
   name: 'links',
   usage: 'links',
-  description: 'Lists the chats and channels that get urgent notes and mentor requests (admins).',
+  description: 'Lists the chats and channels that get urgent notes, team posts and mentor requests (admins).',
   permission: 'links.manage',
   example: 'links',
   buttonTitle: 'Linked chats',
 };
 
 /** The link commands, in the order help lists them. */
-export const LINK_COMMANDS: CommandInfo[] = [LINK_LOCATION_COMMAND, LINK_MENTORS_COMMAND, LINKS_COMMAND];
+export const LINK_COMMANDS: CommandInfo[] = [LINK_LOCATION_COMMAND, LINK_TEAM_COMMAND, LINK_MENTORS_COMMAND, LINKS_COMMAND];
 
 export interface LinkRouteDeps {
   route: RouteWrapper<Caller>;
@@ -43,14 +50,23 @@ export interface LinkRouteDeps {
   demoData: boolean;
 }
 
+const LINK_LOCATION = /^\s*link\s+location(?:\s+(.*?))?\s*$/i;
+const LINK_TEAM = /^\s*link\s+team(?:\s+(.*?))?\s*$/i;
+
 /**
- * `link location <name or id>`, `link mentors` and `links` (admins, checked in the service), and in demo
+ * `link location <name or id>`, `link team <team name>`, `link mentors` and `links` (admins, checked in the service), and in demo
  * mode the auto-link of a team channel. Register before the KB routes: they take any other text.
  */
 export function registerLinkRoutes(app: Application, deps: LinkRouteDeps): void {
-  app.message(/^\s*link\s+location(?:\s+(.*?))?\s*$/i, deps.route('links.location', async ({ context, caller }) => {
-    const text = /^\s*link\s+location(?:\s+(.*?))?\s*$/i.exec(context.activity.text ?? '')?.[1] ?? '';
+  app.message(LINK_LOCATION, deps.route('links.location', async ({ context, caller }) => {
+    const text = LINK_LOCATION.exec(context.activity.text ?? '')?.[1] ?? '';
     const outcome = await deps.links.linkLocation(caller, text, conversationOf(context.activity));
+    await context.sendActivity({ attachments: [cardAttachment(linkedCard(outcome))] });
+  }));
+
+  app.message(LINK_TEAM, deps.route('links.team', async ({ context, caller }) => {
+    const text = LINK_TEAM.exec(context.activity.text ?? '')?.[1] ?? '';
+    const outcome = await deps.links.linkTeam(caller, text, conversationOf(context.activity));
     await context.sendActivity({ attachments: [cardAttachment(linkedCard(outcome))] });
   }));
 

@@ -1,8 +1,8 @@
 import { z } from 'zod/v4';
 import { isoDateTime, personRef } from '../../shared/schema-parts';
 
-/** What a conversation can be linked for: one location's urgent notes (and later tasks), or the mentors. */
-export const LINK_KINDS = ['location', 'mentors'] as const;
+/** What a conversation can be linked for: one location's urgent notes (and later tasks), the mentors, or one team. */
+export const LINK_KINDS = ['location', 'mentors', 'team'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
 /** The target of the mentors link, and its document id. */
@@ -12,9 +12,48 @@ export const LINK_DOC_TYPE = 'link';
 
 const locationId = z.string().regex(/^[A-Z0-9]{2,12}$/);
 
-/** The document id of a link: `location:PDX1` or `mentors`. */
+/** The longest team name a team link takes. */
+export const MAX_TEAM_NAME = 60;
+
+/**
+ * A team's name as people write it ("Billing", "Customer Service", "R&D"): letters, digits, spaces, & and -,
+ * starting with a letter or digit, at most 60 characters, single spaces, no accents split from their letters.
+ */
+export const teamNameSchema = z
+  .string()
+  .max(MAX_TEAM_NAME)
+  .regex(/^[\p{L}\p{N}](?:[\p{L}\p{N}&-]| (?=[\p{L}\p{N}&-]))*$/u)
+  .refine((name) => name === name.normalize('NFC'), 'accents must be composed (NFC)');
+
+/** What a person typed as a team name, tidied: trimmed, single spaces, composed accents (may still be invalid). */
+export function tidyTeamName(text: string): string {
+  return text.normalize('NFC').trim().replace(/\s+/g, ' ');
+}
+
+/** The case-free form of a team name that its link id uses: "Customer  Service" and "customer service" are one team. */
+export function teamKey(name: string): string {
+  return tidyTeamName(name).toLowerCase();
+}
+
+/** The document id of a link: `location:PDX1`, `mentors` or `team:customer service` (team names in lower case). */
 export function linkId(kind: LinkKind, target: string): string {
-  return kind === 'mentors' ? MENTORS_TARGET : `location:${target}`;
+  if (kind === 'mentors') return MENTORS_TARGET;
+  return kind === 'team' ? `team:${teamKey(target)}` : `location:${target}`;
+}
+
+/**
+ * The stored id for a link id as someone wrote it: `team:Billing` and `team:billing` are the same link,
+ * `location:pdx1` is `location:PDX1`. Undefined when it cannot be a link id at all.
+ */
+export function canonicalLinkId(id: string): string | undefined {
+  const trimmed = id.trim();
+  if (trimmed.toLowerCase() === MENTORS_TARGET) return MENTORS_TARGET;
+  const match = /^(location|team):(.+)$/i.exec(trimmed);
+  if (!match) return undefined;
+  const kind = match[1]!.toLowerCase() as 'location' | 'team';
+  const target = kind === 'team' ? tidyTeamName(match[2]!) : match[2]!.trim().toUpperCase();
+  const valid = kind === 'team' ? teamNameSchema.safeParse(target).success : locationId.safeParse(target).success;
+  return valid ? linkId(kind, target) : undefined;
 }
 
 /**
@@ -53,9 +92,9 @@ export const linkDocumentSchema = z
     id: z.string().min(1),
     docType: z.literal(LINK_DOC_TYPE),
     kind: z.enum(LINK_KINDS),
-    /** The location id, or `mentors`. */
+    /** The location id, `mentors`, or the team's name as the admin typed it ("Customer Service"). */
     target: z.string().min(1),
-    /** The location's name when it was linked ("Mentors" for the mentors link). */
+    /** The location's name when it was linked ("Mentors" for the mentors link, the team's name for a team). */
     targetName: z.string().min(1).max(300),
     reference: conversationRefSchema,
     place: linkPlaceSchema,
@@ -65,7 +104,10 @@ export const linkDocumentSchema = z
     via: z.enum(['command', 'demo']),
   })
   .superRefine((doc, ctx) => {
-    const targetOk = doc.kind === 'mentors' ? doc.target === MENTORS_TARGET : locationId.safeParse(doc.target).success;
+    const targetOk =
+      doc.kind === 'mentors' ? doc.target === MENTORS_TARGET
+      : doc.kind === 'team' ? teamNameSchema.safeParse(doc.target).success
+      : locationId.safeParse(doc.target).success;
     if (!targetOk) ctx.addIssue({ code: 'custom', path: ['target'], message: `not a valid target for a ${doc.kind} link` });
     if (doc.id !== linkId(doc.kind, doc.target)) ctx.addIssue({ code: 'custom', path: ['id'], message: `expected id ${linkId(doc.kind, doc.target)}` });
   });

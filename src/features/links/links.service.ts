@@ -2,7 +2,7 @@ import { DomainError } from '../../shared/errors';
 import type { PersonRef } from '../../shared/schema-parts';
 import { requirePermission, type Caller } from '../people/people.service';
 import { describeLocations, matchLocation, type LocationSummary } from './location-match';
-import { linkId, MENTORS_TARGET, type Link, type LinkConversation, type LinkKind } from './links.schemas';
+import { linkId, MAX_TEAM_NAME, MENTORS_TARGET, teamNameSchema, tidyTeamName, type Link, type LinkConversation, type LinkKind } from './links.schemas';
 import type { LinksStore } from './links.store';
 
 /** What a link command did: the new link, and the one it replaced (another conversation) if any. */
@@ -18,7 +18,10 @@ export interface LocationCatalog {
   list(): Promise<LocationSummary[]>;
 }
 
-/** Which conversation gets a location's urgent notes and which gets the mentors' requests. */
+/** The order `links` lists link kinds in. */
+const KIND_ORDER: Record<LinkKind, number> = { mentors: 0, location: 1, team: 2 };
+
+/** Which conversation gets a location's urgent notes, a team's posts, and the mentors' requests. */
 export class LinksService {
   constructor(
     private readonly store: LinkWrites,
@@ -55,11 +58,25 @@ export class LinksService {
     return this.save('mentors', MENTORS_TARGET, 'Mentors', conversation, refOf(person));
   }
 
-  /** Every link, mentors first, then locations by id. Admins only (`links.manage`). */
+  /**
+   * Links the conversation for one team, named freely ("Billing", "Customer Service"). The name is kept as
+   * typed for display; "billing" and "Billing" are the same team. Admins only (`links.manage`).
+   */
+  async linkTeam(caller: Caller, teamText: string, conversation: LinkConversation): Promise<LinkOutcome> {
+    const person = requirePermission(caller, 'links.manage');
+    const name = tidyTeamName(teamText.replace(/^\s*["'“”‘’](.*)["'“”‘’]\s*$/s, '$1'));
+    if (!name) throw new DomainError('invalid_input', 'Say which team to link, for example "link team Billing" or "link team Customer Service".');
+    if (!teamNameSchema.safeParse(name).success) {
+      throw new DomainError('invalid_input', `"${name.slice(0, 80)}" is not a team name Deskmate can link: use letters, digits, spaces, & and -, at most ${MAX_TEAM_NAME} characters, for example "link team Customer Service".`);
+    }
+    return this.save('team', name, name, conversation, refOf(person));
+  }
+
+  /** Every link: mentors first, then locations by id, then teams by name. Admins only (`links.manage`). */
   async list(caller: Caller): Promise<Link[]> {
     requirePermission(caller, 'links.manage');
     const links = await this.store.list();
-    return links.sort((a, b) => (a.kind === b.kind ? a.target.localeCompare(b.target) : a.kind === 'mentors' ? -1 : 1));
+    return links.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.target.localeCompare(b.target, 'en', { sensitivity: 'base' }));
   }
 
   /**

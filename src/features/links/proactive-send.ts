@@ -1,5 +1,17 @@
 import type { TurnContext } from 'botbuilder';
 
+/** How hard to try: attempts in all, the first backoff, and the time limit for the whole post. */
+export interface RetryPolicy {
+  attempts: number;
+  baseDelayMs: number;
+  budgetMs: number;
+}
+
+/** Three attempts, 250-500 ms then 500-1000 ms apart, all within 3.5 s. */
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 250, budgetMs: 3500 };
+/** Teams asks bots to retry these (throttled, precondition, bad gateway, gateway timeout). */
+export const RETRYABLE_STATUS: ReadonlySet<number> = new Set([429, 412, 502, 504]);
+
 /** One try at posting: the new activity's id, or why it failed (an HTTP status when there was one). */
 export type Attempt = { ok: true; activityId?: string } | { ok: false; status?: number; retryAfterMs?: number; detail: string };
 

@@ -37,6 +37,11 @@ export class PeopleService {
     const person = aadObjectId ? await this.store.get(aadObjectId) : undefined;
     return { aadObjectId, displayName: person?.name ?? displayName ?? 'there', person };
   }
+
+  /** Everyone active: for finding who may work a task. */
+  active(): Promise<Person[]> {
+    return this.store.active();
+  }
 }
 
 export type { Permission } from './people.permissions';

@@ -11,6 +11,12 @@ export class PeopleStore {
     return resource ? personSchema.parse(resource) : undefined;
   }
 
+  /** Everyone active (a few hundred people at most: read whole). */
+  async active(): Promise<Person[]> {
+    const { resources } = await this.container.items.query('SELECT * FROM c WHERE c.active = true').fetchAll();
+    return resources.map((r) => personSchema.parse(r));
+  }
+
   async upsert(person: Person): Promise<void> {
     await this.container.items.upsert(personSchema.parse(person));
   }
