@@ -145,5 +145,20 @@ describe('follow-up tasks in the bot (real Application, demo data)', () => {
       expect(put?.url).toContain(task.posts[0]!.activityId);
       expect(JSON.stringify(put?.body)).toContain('In progress');
     });
+
+    it('reassigned to the mentors, the task card is posted in the mentors\' channel too', async () => {
+      const account = t.take(1, true);
+      connector = await startConnector();
+      await t.bot.send({ text: `link location ${account.locationId}`, ...inChannel({ id: `19:${account.locationId}-store@thread.tacv2` }, { serviceUrl: connector.url }) }, 'admin');
+      await t.bot.send({ text: 'link mentors', ...inChannel({ id: '19:mentors@thread.tacv2' }, { serviceUrl: connector.url }) }, 'admin');
+      const { task } = await createSameDay(account);
+      const reassigned = await t.execute('task.reassign', { accountId: account.id, taskId: task.id, assignee: 'mentors:mentors' }, 'admin');
+      expect(t.text(reassigned)).toContain('Reassigned to Mentors');
+      const posts = connector.calls.filter((c) => c.method === 'POST').map((c) => decodeURIComponent(c.url));
+      expect(posts.some((u) => u.includes('19:mentors@thread.tacv2'))).toBe(true);
+      const stored = (await tasksOf(account.id)).find((x) => x.id === task.id)!;
+      expect(stored.posts.map((p) => p.linkId)).toEqual([`location:${account.locationId}`, 'mentors']);
+      expect(stored.history.at(-1)).toMatchObject({ action: 'reassigned', detail: expect.stringContaining('to Mentors') });
+    });
   });
 });

@@ -20,7 +20,10 @@ export function taskLinkId(task: Pick<Task, 'assignee' | 'locationId'>): string 
   }
 }
 
-/** Posts the read-only task card (with Teams' refresh for the people who get their own view) and keeps every copy up to date. */
+/**
+ * Posts the read-only task card (with Teams' refresh for the people who get their own view), keeps
+ * every copy up to date, and tells the requester in their personal chat when the task is closed.
+ */
 export function createTaskPoster(poster: LinkedCardPoster, render: (task: Task) => Promise<AdaptiveCard>): TaskPoster {
   return {
     async post(task) {
@@ -32,6 +35,11 @@ export function createTaskPoster(poster: LinkedCardPoster, render: (task: Task) 
       if (!task.posts.length) return;
       const card = await render(task);
       for (const post of task.posts) await poster.updateCard(post.linkId, post.activityId, card);
+    },
+    async tellRequester(task) {
+      const verb = task.status === 'done' ? 'completed' : 'canceled';
+      const result = await poster.notifyLink(`user:${task.requester.id}`, await render(task), { summary: `Your task ${task.category} › ${task.name} for ${task.accountName} was ${verb}` });
+      return result.sent;
     },
   };
 }

@@ -10,6 +10,7 @@ import type { Person } from '../people/people.schemas';
 import { requirePermission, type Caller } from '../people/people.service';
 import { canWork, defaultAssignee, taskType, TASK_TYPES } from './catalogue';
 import { applyTaskChange, type TaskChange } from './task-lifecycle';
+import { taskLinkId } from './task-poster';
 import { readTaskForm, type TaskFormInput } from './task-form.rules';
 import { TaskConflictError, type TaskPage, type TasksStore } from './tasks.store';
 import type { Task, TaskType } from './tasks.schemas';
@@ -20,6 +21,8 @@ export interface TaskPoster {
   post(task: Task): Promise<{ posted: true; linkId: string; activityId?: string } | { posted: false; reason: string }>;
   /** Updates every posted copy of the task card. */
   update(task: Task): Promise<void>;
+  /** Tells the requester (personal chat) that the task was completed or canceled; false when it could not. */
+  tellRequester(task: Task): Promise<boolean>;
 }
 
 export interface TasksDeps {
@@ -118,9 +121,11 @@ export class TasksService {
       const next = applyTaskChange(task, change, { person, mayWork: canWork(person, task.assignee, location) }, this.now());
       if (next === task) return task;
       try {
-        const saved = await this.deps.store.replace(next, task._etag!);
+        let saved = await this.deps.store.replace(next, task._etag!);
         if (saved.status === 'done') await this.writeNotes(saved, person, 'completed');
         await this.deps.poster?.update(saved);
+        if (change.kind === 'reassign') saved = await this.postToNewAssignee(saved);
+        if ((saved.status === 'done' || saved.status === 'canceled') && saved.requester.id !== person.id) await this.deps.poster?.tellRequester(saved);
         return saved;
       } catch (error) {
         if (!(error instanceof TaskConflictError) || attempt >= 2) throw error;
@@ -153,6 +158,19 @@ export class TasksService {
       ...(person.team ? [{ kind: 'team' as const, id: person.team }] : []),
     ];
     return this.deps.store.openFor(keys, { pageSize: 5, continuation });
+  }
+
+  /** After a reassign to another chat (store → mentors, say), the new assignee gets the card there too. */
+  private async postToNewAssignee(task: Task): Promise<Task> {
+    if (!this.deps.poster || task.posts.some((p) => p.linkId === taskLinkId(task))) return task;
+    const posted = await this.deps.poster.post(task);
+    if (!posted.posted || !posted.activityId || task.posts.some((p) => p.linkId === posted.linkId && p.activityId === posted.activityId)) return task;
+    try {
+      return await this.deps.store.replace({ ...task, posts: [...task.posts, { linkId: posted.linkId, activityId: posted.activityId }] }, task._etag!);
+    } catch (error) {
+      if (error instanceof TaskConflictError) return error.current;
+      throw error;
+    }
   }
 
   private async task(accountId: string, taskId: string): Promise<Task> {
