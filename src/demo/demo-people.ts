@@ -25,7 +25,8 @@ export const PLAYGROUND_PEOPLE: Person[] = [
   { id: U.alex, name: 'Alex Wilber', email: 'alexw@example.com', title: 'Agent', roles: ['agent'], team: 'Customer Service', locationIds: [], active: true },
   { id: U.megan, name: 'Megan Bowen', email: 'meganb@example.com', title: 'TL', roles: ['mentor'], team: 'Customer Service', locationIds: [], active: true },
   { id: U.adele, name: 'Adele Vance', email: 'adelev@example.com', title: 'Admin', roles: ['admin'], team: 'Operations', locationIds: [], active: true },
-  { id: U.isaiah, name: 'Isaiah Langer', email: 'isaiahl@example.com', title: 'Agent', roles: ['agent'], team: 'Customer Service', locationIds: [], active: true },
+  // Isaiah also covers the Portland store's desk, so the Playground has someone who works its tasks.
+  { id: U.isaiah, name: 'Isaiah Langer', email: 'isaiahl@example.com', title: 'Agent', roles: ['agent', 'location_user'], team: 'Customer Service', locationIds: ['PDX1'], active: true },
   { id: U.patti, name: 'Patti Fernandez', email: 'pattif@example.com', title: 'Supervisor', roles: ['mentor'], team: 'Customer Service', locationIds: [], active: true },
 ];
 

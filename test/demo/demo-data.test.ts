@@ -146,14 +146,16 @@ describe('demo data generator', () => {
     expect(person(PLAYGROUND_USERS.alex)).toMatchObject({ name: 'Alex Wilber', email: 'alexw@example.com', roles: ['agent'] });
     expect(person(PLAYGROUND_USERS.megan)).toMatchObject({ name: 'Megan Bowen', roles: ['mentor'], title: 'TL', team: 'Customer Service' });
     expect(person(PLAYGROUND_USERS.adele)).toMatchObject({ name: 'Adele Vance', roles: ['admin'] });
-    expect(person(PLAYGROUND_USERS.isaiah)).toMatchObject({ name: 'Isaiah Langer', email: 'isaiahl@example.com', roles: ['agent'] });
+    expect(person(PLAYGROUND_USERS.isaiah)).toMatchObject({ name: 'Isaiah Langer', email: 'isaiahl@example.com', roles: ['agent', 'location_user'], locationIds: ['PDX1'] });
     expect(person(PLAYGROUND_USERS.patti)).toMatchObject({ name: 'Patti Fernandez', roles: ['mentor'], title: 'Supervisor' });
     expect(person(PLAYGROUND_USERS.lynne)).toBeUndefined();
     expect(PLAYGROUND_USERS.alex).toBe('00000000-0000-0000-0000-0000000000020');
     expect(new Set(data.people.map((p) => p.id)).size).toBe(data.people.length);
     for (const location of data.locations) {
       expect(person(location.districtManager.id)).toMatchObject({ roles: ['district_manager'], locationIds: expect.arrayContaining([location.id]) });
-      expect(data.people.filter((p) => p.roles.includes('location_user') && p.locationIds.includes(location.id))).toHaveLength(1);
+      const staff = data.people.filter((p) => p.roles.includes('location_user') && p.locationIds.includes(location.id)).map((p) => p.name);
+      expect(staff).toHaveLength(location.id === 'PDX1' ? 2 : 1);
+      if (location.id === 'PDX1') expect(staff).toContain('Isaiah Langer');
     }
   });
 });

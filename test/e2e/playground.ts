@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -49,30 +50,45 @@ export interface PlaygroundSession {
 }
 
 /**
+ * The Playground's configuration (the project's `.m365agentsplayground.yml`) with `user` (a name from
+ * its `users` list) as the current user, written to a fresh folder the Playground is started in.
+ */
+function playgroundFolderFor(user: string, dataDir: string): string {
+  const config = parseYaml(readFileSync(join(root, '.m365agentsplayground.yml'), 'utf8')) as { currentUser: { name: string }; users: { name: string }[] };
+  const chosen = config.users.find((u) => u.name === user);
+  if (!chosen) throw new Error(`${user} is not one of the Playground's users`);
+  const folder = join(dataDir, `playground-${user.replace(/\W+/g, '-')}`);
+  mkdirSync(folder, { recursive: true });
+  const swapped = { ...config, currentUser: chosen, users: [config.currentUser, ...config.users.filter((u) => u !== chosen)] };
+  writeFileSync(join(folder, '.m365agentsplayground.yml'), stringifyYaml(swapped));
+  return folder;
+}
+
+/**
  * The bot (embedded store with demo data, a fresh data file) and Microsoft 365 Agents Playground on
  * loopback, with Debian's Chromium driving the Playground page. Fails when Chromium is missing.
+ * With `deskmate`, a second Playground (as `user`) talks to that running bot; closing it leaves the bot running.
  */
-export async function startPlaygroundSession(): Promise<PlaygroundSession> {
+export async function startPlaygroundSession(options: { user?: string; deskmate?: RunningDeskmate } = {}): Promise<PlaygroundSession> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not installed at ${CHROMIUM}. Install it with: apt-get install -y chromium`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'deskmate-e2e-'));
-  const botPort = await freePort();
   const playgroundPort = await freePort();
-  const config = parseConfig({ PORT: String(botPort), EMBEDDED_COSMOS_DATA: join(dataDir, 'cosmos.json'), DEMO_DATA: 'on', LOG_LEVEL: 'warn' });
-  const deskmate = await startDeskmate(config, createLogger('warn'));
+  const ownBot = !options.deskmate;
+  const deskmate = options.deskmate ?? (await startDeskmate(parseConfig({ PORT: String(await freePort()), EMBEDDED_COSMOS_DATA: join(dataDir, 'cosmos.json'), DEMO_DATA: 'on', LOG_LEVEL: 'warn' }), createLogger('warn')));
   const cli = join(root, 'node_modules/@microsoft/m365agentsplayground/cli.js');
   const playground: ChildProcess = spawn(
     process.execPath,
     [cli, 'start', '-e', `${deskmate.url}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(playgroundPort)],
-    { cwd: root, env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: 'ignore' },
+    { cwd: options.user ? playgroundFolderFor(options.user, dataDir) : root, env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: 'ignore' },
   );
   const playgroundUrl = `http://127.0.0.1:${playgroundPort}`;
   let browser: Browser | undefined;
   const close = async () => {
     await browser?.close();
     playground.kill('SIGTERM');
-    await deskmate.stop();
+    if (ownBot) await deskmate.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {

@@ -1,5 +1,6 @@
 import { adaptiveCard, container, facts, notice, text, type AdaptiveCard, type CardAction, type CardElement } from '../../../shared/cards';
 import { executeAction } from '../../../shared/form-parts';
+import { taskType } from '../catalogue';
 import { mayChange, type Actor } from '../task-lifecycle';
 import type { Task } from '../tasks.schemas';
 import { TASK_VERBS } from '../tasks.verbs';
@@ -23,8 +24,21 @@ function when(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-US', { timeZone, month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
 }
 
+const money = (cents: number) => `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const day = (iso: string) => new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' }).format(new Date(`${iso}T00:00:00Z`));
+const phone = (digits: string) => (/^\d{10}$/.test(digits) ? `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}` : digits);
+
+/** The type's fields as the form labelled them, values shown the way people read them. */
 function fieldFacts(task: Task): [string, string][] {
-  return Object.entries(task.fields).filter(([, v]) => v !== '').map(([k, v]) => [k.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase()), String(v)]);
+  const defs = taskType(task.typeId)?.fields ?? [];
+  return Object.entries(task.fields).filter(([, v]) => v !== '').map(([id, value]): [string, string] => {
+    const def = defs.find((f) => f.id === id);
+    const label = def?.label ?? id;
+    if (def?.kind === 'money' && typeof value === 'number') return [label, money(value)];
+    if (def?.kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return [label, day(value)];
+    if (def?.kind === 'phone' && typeof value === 'string') return [label, phone(value)];
+    return [label, String(value)];
+  });
 }
 
 function checklistSection(task: Task, canTick: boolean): CardElement[] {
