@@ -45,7 +45,9 @@ describe('team names and link ids', () => {
     expect(canonicalLinkId('TEAM:R&D')).toBe('team:r&d');
     expect(canonicalLinkId('location:pdx1')).toBe('location:PDX1');
     expect(canonicalLinkId('Mentors')).toBe('mentors');
-    for (const id of ['', 'team:', 'team:a/b', 'location:PDX/1', 'user:aad-1', 'mentors:x']) expect(canonicalLinkId(id), id).toBeUndefined();
+    expect(canonicalLinkId(' User:AAD-agent_1 ')).toBe('user:AAD-agent_1');
+    expect(canonicalLinkId(`user:${'a'.repeat(100)}`)).toBe(`user:${'a'.repeat(100)}`);
+    for (const id of ['', 'team:', 'team:a/b', 'location:PDX/1', 'mentors:x', 'user:', 'user:a b', 'user:a/b', 'user:ä', `user:${'a'.repeat(101)}`]) expect(canonicalLinkId(id), id).toBeUndefined();
   });
 
   it('stores a team link only under its lower-case id and with a valid name', () => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
 import type { Container } from '@azure/cosmos';
 import { DEMO_LOCATIONS } from '../../src/demo/demo-locations';
-import type { Link } from '../../src/features/links/links.schemas';
+import type { Link, UserLink } from '../../src/features/links/links.schemas';
 
 export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 export const TEAM_ID = '19:team-general@thread.tacv2';
@@ -22,10 +22,17 @@ export function inChannel(channel: { id: string; name?: string }, extra: Partial
   };
 }
 
-/** Every link document in the container, by id. */
+/** Every document in the container but people's user links (`user:...`), by id. */
 export async function storedLinks(conversations: Container): Promise<Record<string, Link>> {
   const { resources } = await conversations.items.query<Link>('SELECT * FROM c').fetchAll();
-  return Object.fromEntries(resources.map((r) => [r.id, r]));
+  return Object.fromEntries(resources.filter((r) => !r.id.startsWith('user:')).map((r) => [r.id, r]));
+}
+
+/** A person's stored user link as Cosmos holds it (system fields `_etag` and `_ts` included), or undefined. */
+export async function storedUserLink(conversations: Container, aadObjectId: string): Promise<(UserLink & { _etag: string; _ts: number }) | undefined> {
+  const id = `user:${aadObjectId}`;
+  const { resource } = await conversations.item(id, id).read<UserLink & { _etag: string; _ts: number }>();
+  return resource;
 }
 
 export interface ConnectorCall {

@@ -232,4 +232,42 @@ describe('ConversationNotifier', () => {
     expect(await poster.updateCard('location:PDX1', ' ', DONE)).toEqual({ updated: false, reason: 'send_failed', detail: 'no valid activity id to update' });
     expect(connector.calls).toHaveLength(0);
   });
+
+  it('posts to a person in their personal chat, stored when they wrote to the bot, and updates the card there', async () => {
+    connector = await startConnector();
+    await bot.send({ text: 'help', serviceUrl: connector.url }, 'agent');
+    const poster = notifier();
+    expect(await poster.notifyUser('aad-agent-1', URGENT, { summary: 'Your task was completed' })).toEqual({ sent: true, activityId: 'posted-1' });
+    expect(await poster.notifyLink('user:aad-agent-1', URGENT)).toEqual({ sent: true, activityId: 'posted-2' });
+    expect(await poster.updateCard('user:aad-agent-1', 'posted-1', DONE)).toEqual({ updated: true });
+    expect(connector.calls.map((c) => c.method)).toEqual(['POST', 'POST', 'PUT']);
+    expect(decodeURIComponent(connector.calls[0]!.url)).toMatch(/^\/v3\/conversations\/conv-aad-agent-1\/activities(\/[0-9a-f-]{36})?$/);
+    expect(connector.calls[0]!.body).toMatchObject({
+      type: 'message',
+      summary: 'Your task was completed',
+      conversation: { id: 'conv-aad-agent-1', conversationType: 'personal' },
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: URGENT }],
+    });
+    expect(connector.calls[2]!.url).toBe('/v3/conversations/conv-aad-agent-1/activities/posted-1');
+  });
+
+  it('says not_linked for a person who never chatted with the bot, or removed it, and for an id that is not valid', async () => {
+    connector = await startConnector();
+    const poster = notifier();
+    expect(await poster.notifyUser('aad-mentor-1', URGENT)).toEqual({ sent: false, reason: 'not_linked', detail: 'user:aad-mentor-1 has not chatted with Deskmate, so there is no personal chat to post to' });
+    expect(await poster.notifyUser('bad id!', URGENT)).toEqual({ sent: false, reason: 'not_linked', detail: 'user:bad id! is not a link id' });
+    expect(await poster.notifyUser('', URGENT)).toMatchObject({ sent: false, reason: 'not_linked' });
+    await bot.send({ text: 'help', serviceUrl: connector.url }, 'admin');
+    await bot.send({ type: 'installationUpdate', action: 'remove', text: undefined, serviceUrl: connector.url }, 'admin');
+    expect(await poster.notifyUser('aad-admin-1', URGENT)).toMatchObject({ sent: false, reason: 'not_linked' });
+    expect(await poster.updateCard('user:aad-admin-1', 'posted-1', DONE)).toMatchObject({ updated: false, reason: 'not_linked' });
+    expect(connector.calls).toHaveLength(0);
+  });
+
+  it('passes the tenant gate with the tenant stored in the user link', async () => {
+    connector = await startConnector();
+    await bot.send({ text: 'help', serviceUrl: connector.url, channelData: { tenant: { id: TENANT } } }, 'agent');
+    expect(await notifier({ env: { ALLOWED_TENANTS: TENANT } }).notifyUser('aad-agent-1', URGENT)).toMatchObject({ sent: true });
+    expect(connector.calls[0]!.body).toMatchObject({ conversation: { id: 'conv-aad-agent-1', tenantId: TENANT } });
+  });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocationsService } from '../../src/features/locations/locations.service';
 import { LocationsStore } from '../../src/features/locations/locations.store';
-import type { Link } from '../../src/features/links/links.schemas';
+import type { Link, UserLink } from '../../src/features/links/links.schemas';
 import { LinksStore } from '../../src/features/links/links.store';
 import { silentLogger } from '../../src/shared/logger';
 import { openStore, type Store } from '../../src/store/cosmos-store';
@@ -24,6 +24,22 @@ const link = (overrides: Partial<Link> = {}): Link => ({
   linkedBy: { id: 'aad-admin-1', name: 'Ada Admin' },
   linkedAt: '2026-11-22T16:00:00.000Z',
   via: 'command',
+  ...overrides,
+});
+
+const userLink = (overrides: Partial<UserLink> = {}): UserLink => ({
+  id: 'user:aad-agent-1',
+  docType: 'link',
+  kind: 'user',
+  aadObjectId: 'aad-agent-1',
+  name: 'Avery Agent',
+  reference: {
+    channelId: 'msteams',
+    serviceUrl: 'https://smba.trafficmanager.net/amer/',
+    conversation: { id: 'a:1personal-chat', conversationType: 'personal', tenantId: TENANT },
+    bot: { id: '28:bot', name: 'Deskmate' },
+  },
+  lastSeenAt: '2026-11-22T16:00:00.000Z',
   ...overrides,
 });
 
@@ -59,9 +75,23 @@ describe('LinksStore with the real SDK on the embedded server', () => {
     expect(await links.get('team:R&D Billing')).toBeUndefined();
   });
 
-  it('lists only link documents (the container holds other conversation references too)', async () => {
-    await store.containers.conversations.items.upsert({ id: 'user:aad-agent-1', docType: 'user', reference: {} });
+  it('lists only location, team and mentors links: never user links, nor other documents', async () => {
+    await store.containers.conversations.items.upsert({ id: 'other:1', docType: 'user', reference: {} });
+    await links.upsertUser(userLink());
     expect((await links.list()).map((l) => l.id).sort()).toEqual(['location:PDX1', 'mentors', 'team:r&d billing']);
+  });
+
+  it('writes a user link, reads it back by point read with any link, and deletes it', async () => {
+    expect(await links.getAny('user:aad-agent-1')).toEqual(userLink());
+    expect(await links.getAny('location:PDX1')).toMatchObject({ kind: 'location', target: 'PDX1' });
+    expect(await links.getAny('user:aad-nobody')).toBeUndefined();
+    await expect(links.upsertUser(userLink({ id: 'user:someone-else' }))).rejects.toThrow(/expected id user:aad-agent-1/);
+    await expect(links.upsertUser(userLink({ aadObjectId: 'a b', id: 'user:a b' }))).rejects.toThrow();
+    const channel = { ...userLink().reference, conversation: { id: '19:x@thread.tacv2', conversationType: 'channel' } } as unknown as UserLink['reference'];
+    await expect(links.upsertUser(userLink({ reference: channel }))).rejects.toThrow();
+    expect(await links.deleteUser('aad-agent-1')).toBe(true);
+    expect(await links.deleteUser('aad-agent-1')).toBe(false);
+    expect(await links.getAny('user:aad-agent-1')).toBeUndefined();
   });
 
   it('refuses to write, and refuses to read back, a document that is not a valid link', async () => {

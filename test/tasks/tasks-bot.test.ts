@@ -146,6 +146,20 @@ describe('follow-up tasks in the bot (real Application, demo data)', () => {
       expect(JSON.stringify(put?.body)).toContain('In progress');
     });
 
+    it('tells the requester in their personal chat when the task is completed', async () => {
+      const account = t.take(1, true);
+      connector = await startConnector();
+      const { task } = await createSameDay(account);
+      // The agent's last personal message came through the loopback connector: that is where Deskmate writes back.
+      await t.bot.send({ text: 'whoami', serviceUrl: connector.url }, 'agent');
+      const store = await asStore(account);
+      await t.execute('task.complete', { accountId: account.id, taskId: task.id, outcome: 'Vacated.' }, store);
+      const personal = connector.calls.filter((c) => c.method === 'POST' && decodeURIComponent(c.url).includes('conv-aad-agent-1'));
+      expect(personal).toHaveLength(1);
+      expect(personal[0]!.body.summary).toContain('was completed');
+      expect(JSON.stringify(personal[0]!.body)).toContain('Vacated.');
+    });
+
     it('reassigned to the mentors, the task card is posted in the mentors\' channel too', async () => {
       const account = t.take(1, true);
       connector = await startConnector();

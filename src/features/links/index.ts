@@ -10,7 +10,8 @@ export type { CardPoster, ConversationNotifier, NotifyOptions, NotifyResult, Upd
 
 /**
  * The links feature over the store: the service behind the link commands, and the notifier other
- * features use to post (and later update) cards in the conversation linked for a location, a team or the mentors.
+ * features use to post (and later update) cards in the conversation linked for a location, a team or the
+ * mentors, or in a person's personal chat with the bot (`notifyUser`; `registerLinkRoutes` stores it).
  */
 export function createLinkServices(deps: { store: Store; adapter: ProactiveAdapter; botAppId: string; logger: Logger; locations: LocationCatalog }): { links: LinksService; notifier: ConversationNotifier } {
   const { containers } = deps.store;

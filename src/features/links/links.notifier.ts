@@ -3,7 +3,7 @@ import type { ConversationReference, TurnContext } from 'botbuilder';
 import { z } from 'zod/v4';
 import { cardAttachment, type AdaptiveCard } from '../../shared/cards';
 import type { Logger } from '../../shared/logger';
-import { canonicalLinkId, type ConversationRef, type Link } from './links.schemas';
+import { canonicalLinkId, USER_LINK_KIND, type ConversationRef, type Link, type UserLink } from './links.schemas';
 import { LinksStore } from './links.store';
 import { backoff, DEFAULT_RETRY, errorName, failure, RETRYABLE_STATUS, settleWithin, sleep, withoutSdkRetries, type Attempt, type RetryPolicy } from './proactive-send';
 
@@ -24,13 +24,21 @@ export interface NotifyOptions {
   summary?: string;
 }
 
-/** Posts a card into the conversation an admin linked for a location, a team or the mentors, and updates it later. */
+/**
+ * Posts a card into the conversation an admin linked for a location, a team or the mentors, or into a
+ * person's personal chat with the bot, and updates it later.
+ */
 export interface ConversationNotifier {
   notifyLocation(locationId: string, card: AdaptiveCard, options?: NotifyOptions): Promise<NotifyResult>;
   notifyMentors(card: AdaptiveCard, options?: NotifyOptions): Promise<NotifyResult>;
   /** Posts to the conversation linked for a team; the name in any case ("billing" finds "Billing"). */
   notifyTeam(team: string, card: AdaptiveCard, options?: NotifyOptions): Promise<NotifyResult>;
-  /** Posts to the conversation of any link by its id: `location:PDX1`, `mentors`, `team:Billing`. */
+  /**
+   * Posts to a person's personal chat with the bot (`user:<aadObjectId>`), stored when they last wrote to it;
+   * `not_linked` when they never chatted with the bot (or removed it).
+   */
+  notifyUser(aadObjectId: string, card: AdaptiveCard, options?: NotifyOptions): Promise<NotifyResult>;
+  /** Posts to the conversation of any link by its id: `location:PDX1`, `mentors`, `team:Billing`, `user:<aadObjectId>`. */
   notifyLink(linkId: string, card: AdaptiveCard, options?: NotifyOptions): Promise<NotifyResult>;
   /** Replaces a card the bot posted earlier (its `activityId` from a NotifyResult) in the link's conversation. */
   updateCard(linkId: string, activityId: string, card: AdaptiveCard): Promise<UpdateResult>;
@@ -69,15 +77,18 @@ export function createConversationNotifier(deps: NotifierDeps): ConversationNoti
   async function deliver(requested: string, act: Act, what: 'post' | 'update'): Promise<Delivered> {
     const id = canonicalLinkId(requested);
     if (!id) return { ok: false, reason: 'not_linked', detail: `${requested.slice(0, 100)} is not a link id` };
-    let link: Link | undefined;
+    let link: Link | UserLink | undefined;
     try {
-      link = await store.get(id);
+      link = await store.getAny(id);
     } catch (error) {
       const invalid = error instanceof z.ZodError;
       deps.logger.warn({ link: id, problem: invalid ? 'invalid link document' : errorName(error) }, 'proactive post: could not read the link');
       return invalid ? { ok: false, reason: 'not_linked', detail: `the stored link ${id} is not valid; link the conversation again` } : { ok: false, reason: 'send_failed', detail: `could not read the link ${id}` };
     }
-    if (!link) return { ok: false, reason: 'not_linked', detail: `nothing is linked for ${id}` };
+    if (!link) {
+      const never = id.startsWith(`${USER_LINK_KIND}:`) ? `${id} has not chatted with Deskmate, so there is no personal chat to post to` : `nothing is linked for ${id}`;
+      return { ok: false, reason: 'not_linked', detail: never };
+    }
     const started = Date.now();
     for (let attempt = 1; ; attempt += 1) {
       const remaining = policy.budgetMs - (Date.now() - started);
@@ -146,6 +157,7 @@ export function createConversationNotifier(deps: NotifierDeps): ConversationNoti
     notifyLocation: (locationId, card, options) => notify(`location:${locationId}`, card, options),
     notifyMentors: (card, options) => notify('mentors', card, options),
     notifyTeam: (team, card, options) => notify(`team:${team}`, card, options),
+    notifyUser: (aadObjectId, card, options) => notify(`${USER_LINK_KIND}:${aadObjectId}`, card, options),
     notifyLink: notify,
     updateCard,
   };

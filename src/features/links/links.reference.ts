@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod/v4';
 import { DomainError } from '../../shared/errors';
-import { linkTargetConversationSchema, type LinkConversation } from './links.schemas';
+import { aadObjectIdSchema, linkTargetConversationSchema, userSightingSchema, type LinkConversation, type UserSighting } from './links.schemas';
 
 /** The Teams fields of `channelData` that say where a message came from. */
 const teamsChannelData = z.object({
@@ -50,4 +50,41 @@ export function isBotAddedToTeamChannel(activity: Partial<Activity>): boolean {
   const team = (activity.channelData as { team?: unknown } | undefined)?.team;
   const botId = activity.recipient?.id;
   return Boolean(team) && Boolean(botId) && (activity.membersAdded ?? []).some((m) => m.id === botId);
+}
+
+/** What an activity in a person's personal chat with the bot says about their user link. */
+export type PersonalChatEvent =
+  | { kind: 'seen' | 'installed'; user: UserSighting }
+  | { kind: 'removed'; aadObjectId: string };
+
+/**
+ * Reads a personal-chat activity for the user link: the person was seen (any activity), the bot was just
+ * installed there (stored even if unchanged: another instance may have removed it), or the bot was removed
+ * (the reference no longer works). Undefined outside a personal chat, without a valid AAD object id, or
+ * when Teams did not say how to post back. Never throws, whatever the activity holds.
+ */
+export function personalChatEvent(activity: Partial<Activity>): PersonalChatEvent | undefined {
+  const conversation = activity.conversation;
+  const aadObjectId = activity.from?.aadObjectId;
+  if (conversation?.conversationType !== 'personal' || !aadObjectIdSchema.safeParse(aadObjectId).success) return undefined;
+  const id = aadObjectId as string;
+  const botId = activity.recipient?.id;
+  const includesBot = (members: unknown) => Boolean(botId) && Array.isArray(members) && members.some((m: { id?: unknown } | null) => m?.id === botId);
+  if ((activity.type === 'installationUpdate' && activity.action === 'remove') || (activity.type === 'conversationUpdate' && includesBot(activity.membersRemoved))) {
+    return { kind: 'removed', aadObjectId: id };
+  }
+  const installed = (activity.type === 'installationUpdate' && (activity.action === 'add' || activity.action === 'add-upgrade')) || (activity.type === 'conversationUpdate' && includesBot(activity.membersAdded));
+  const data = teamsChannelData.safeParse(activity.channelData ?? {});
+  const name = typeof activity.from?.name === 'string' ? activity.from.name.trim().slice(0, 300) : '';
+  const parsed = userSightingSchema.safeParse({
+    aadObjectId: id,
+    name: name || undefined,
+    reference: {
+      channelId: activity.channelId,
+      serviceUrl: activity.serviceUrl,
+      conversation: { id: conversation.id, conversationType: 'personal', tenantId: conversation.tenantId ?? (data.success ? data.data.tenant?.id : undefined) },
+      bot: { id: botId, name: activity.recipient?.name || undefined },
+    },
+  });
+  return parsed.success ? { kind: installed ? 'installed' : 'seen', user: parsed.data } : undefined;
 }

@@ -6,8 +6,9 @@ import type { Logger } from '../../shared/logger';
 import type { RouteWrapper } from '../../shared/turn';
 import type { Caller } from '../people/people.service';
 import { demoLinkedCard, linkedCard, linksListCard } from './links.cards';
-import { conversationOf, isBotAddedToTeamChannel } from './links.reference';
+import { conversationOf, isBotAddedToTeamChannel, personalChatEvent } from './links.reference';
 import type { LinksService } from './links.service';
+import { UserLinkRecorder } from './user-links';
 
 export const LINK_LOCATION_COMMAND: CommandInfo = {
   name: 'link location',
@@ -48,6 +49,8 @@ export interface LinkRouteDeps {
   logger: Logger;
   /** Demo mode: a team channel the bot is added to is linked for every unlinked location and the mentors. */
   demoData: boolean;
+  /** How many people's last stored personal-chat references the process remembers (default 10,000). */
+  rememberUsers?: number;
 }
 
 const LINK_LOCATION = /^\s*link\s+location(?:\s+(.*?))?\s*$/i;
@@ -56,8 +59,17 @@ const LINK_TEAM = /^\s*link\s+team(?:\s+(.*?))?\s*$/i;
 /**
  * `link location <name or id>`, `link team <team name>`, `link mentors` and `links` (admins, checked in the service), and in demo
  * mode the auto-link of a team channel. Register before the KB routes: they take any other text.
+ * Before every turn it also keeps the sender's user link (their personal chat with the bot) up to date.
  */
 export function registerLinkRoutes(app: Application, deps: LinkRouteDeps): void {
+  const users = new UserLinkRecorder(deps.links, deps.logger, deps.rememberUsers);
+  // Before the routes, so a turn whose route fails still records; no write when nothing changed.
+  app.turn('beforeTurn', async (context) => {
+    const event = personalChatEvent(context.activity);
+    if (event) await users.record(event);
+    return true;
+  });
+
   app.message(LINK_LOCATION, deps.route('links.location', async ({ context, caller }) => {
     const text = LINK_LOCATION.exec(context.activity.text ?? '')?.[1] ?? '';
     const outcome = await deps.links.linkLocation(caller, text, conversationOf(context.activity));

@@ -5,6 +5,9 @@ import { isoDateTime, personRef } from '../../shared/schema-parts';
 export const LINK_KINDS = ['location', 'mentors', 'team'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
+/** The kind of a person's own link: their personal chat with the bot, remembered when they write to it. */
+export const USER_LINK_KIND = 'user';
+
 /** The target of the mentors link, and its document id. */
 export const MENTORS_TARGET = 'mentors';
 /** Marks link documents in the shared `conversations` container (other documents may live there too). */
@@ -41,13 +44,24 @@ export function linkId(kind: LinkKind, target: string): string {
   return kind === 'team' ? `team:${teamKey(target)}` : `location:${target}`;
 }
 
+/** A Teams user's AAD object id, as given (not case-folded): 1-100 letters, digits, _ and -. */
+export const aadObjectIdSchema = z.string().regex(/^[\w-]{1,100}$/);
+
+/** The document id of a person's user link: `user:<aadObjectId>`. */
+export function userLinkId(aadObjectId: string): string {
+  return `${USER_LINK_KIND}:${aadObjectId}`;
+}
+
 /**
  * The stored id for a link id as someone wrote it: `team:Billing` and `team:billing` are the same link,
- * `location:pdx1` is `location:PDX1`. Undefined when it cannot be a link id at all.
+ * `location:pdx1` is `location:PDX1`, `User:abc` is `user:abc` (the AAD object id as given).
+ * Undefined when it cannot be a link id at all.
  */
 export function canonicalLinkId(id: string): string | undefined {
   const trimmed = id.trim();
   if (trimmed.toLowerCase() === MENTORS_TARGET) return MENTORS_TARGET;
+  const user = /^user:(.*)$/is.exec(trimmed);
+  if (user) return aadObjectIdSchema.safeParse(user[1]).success ? userLinkId(user[1]!) : undefined;
   const match = /^(location|team):(.+)$/i.exec(trimmed);
   if (!match) return undefined;
   const kind = match[1]!.toLowerCase() as 'location' | 'team';
@@ -112,3 +126,34 @@ export const linkDocumentSchema = z
     if (doc.id !== linkId(doc.kind, doc.target)) ctx.addIssue({ code: 'custom', path: ['id'], message: `expected id ${linkId(doc.kind, doc.target)}` });
   });
 export type Link = z.infer<typeof linkDocumentSchema>;
+
+/** A personal chat's reference: the same parts, in a conversation of type `personal`. */
+export const personalRefSchema = conversationRefSchema.extend({
+  conversation: conversationRefSchema.shape.conversation.extend({ conversationType: z.literal('personal') }),
+});
+
+/**
+ * A user link in the `conversations` container: where to post to one person (their personal chat with
+ * the bot), stored when they write to it. Not listed by `links`; id `user:<aadObjectId>`.
+ */
+export const userLinkDocumentSchema = z
+  .object({
+    id: z.string().min(1),
+    docType: z.literal(LINK_DOC_TYPE),
+    kind: z.literal(USER_LINK_KIND),
+    aadObjectId: aadObjectIdSchema,
+    /** The person's display name in Teams when the reference was stored. */
+    name: z.string().max(300).optional(),
+    reference: personalRefSchema,
+    /** When the reference was last stored (a turn that found it unchanged writes nothing). */
+    lastSeenAt: isoDateTime,
+  })
+  .superRefine((doc, ctx) => {
+    if (doc.id !== userLinkId(doc.aadObjectId)) ctx.addIssue({ code: 'custom', path: ['id'], message: `expected id ${userLinkId(doc.aadObjectId)}` });
+  });
+export type UserLink = z.infer<typeof userLinkDocumentSchema>;
+export type PersonalRef = z.infer<typeof personalRefSchema>;
+
+/** A person seen in their personal chat with the bot: who, and where to post to them. */
+export const userSightingSchema = z.object({ aadObjectId: aadObjectIdSchema, name: z.string().max(300).optional(), reference: personalRefSchema });
+export type UserSighting = z.infer<typeof userSightingSchema>;

@@ -2,7 +2,7 @@ import { DomainError } from '../../shared/errors';
 import type { PersonRef } from '../../shared/schema-parts';
 import { requirePermission, type Caller } from '../people/people.service';
 import { describeLocations, matchLocation, type LocationSummary } from './location-match';
-import { linkId, MAX_TEAM_NAME, MENTORS_TARGET, teamNameSchema, tidyTeamName, type Link, type LinkConversation, type LinkKind } from './links.schemas';
+import { linkId, MAX_TEAM_NAME, MENTORS_TARGET, teamNameSchema, tidyTeamName, userLinkId, type Link, type LinkConversation, type LinkKind, type UserLink, type UserSighting } from './links.schemas';
 import type { LinksStore } from './links.store';
 
 /** What a link command did: the new link, and the one it replaced (another conversation) if any. */
@@ -11,7 +11,7 @@ export interface LinkOutcome {
   readonly previous?: Link;
 }
 
-type LinkWrites = Pick<LinksStore, 'get' | 'upsert' | 'createIfAbsent' | 'list'>;
+type LinkWrites = Pick<LinksStore, 'get' | 'upsert' | 'createIfAbsent' | 'list' | 'upsertUser' | 'deleteUser'>;
 
 /** Every location's id and name (the locations feature's service), to resolve what an admin typed. */
 export interface LocationCatalog {
@@ -95,6 +95,28 @@ export class LinksService {
       if (await this.store.createIfAbsent(link)) made.push(link);
     }
     return made;
+  }
+
+  /**
+   * Stores (or replaces) a person's user link: their personal chat with the bot, so Deskmate can write
+   * to them later. Anyone with an AAD object id who reached the bot (the tenant gate has let them in), known
+   * to `people` or not: a person added to `people` later can be written to at once.
+   */
+  async rememberUser(user: UserSighting): Promise<UserLink> {
+    return this.store.upsertUser({
+      id: userLinkId(user.aadObjectId),
+      docType: 'link',
+      kind: 'user',
+      aadObjectId: user.aadObjectId,
+      ...(user.name ? { name: user.name } : {}),
+      reference: user.reference,
+      lastSeenAt: this.now().toISOString(),
+    });
+  }
+
+  /** Deletes a person's user link (the bot was removed from their personal chat); false when there was none. */
+  async forgetUser(aadObjectId: string): Promise<boolean> {
+    return this.store.deleteUser(aadObjectId);
   }
 
   private async save(kind: LinkKind, target: string, targetName: string, conversation: LinkConversation, linkedBy: PersonRef): Promise<LinkOutcome> {

@@ -1,14 +1,21 @@
 import type { Container } from '@azure/cosmos';
-import { LINK_DOC_TYPE, linkDocumentSchema, type Link } from './links.schemas';
+import { LINK_DOC_TYPE, LINK_KINDS, linkDocumentSchema, USER_LINK_KIND, userLinkDocumentSchema, userLinkId, type Link, type UserLink } from './links.schemas';
 
-/** Reads and writes link documents in the `conversations` container (partition key /id). */
+/** Reads and writes link documents (and people's user links) in the `conversations` container (partition key /id). */
 export class LinksStore {
   constructor(private readonly container: Container) {}
 
   /** One point read; undefined when nothing is linked under this id. Throws if the stored document is invalid. */
   async get(id: string): Promise<Link | undefined> {
-    const { resource } = await this.container.item(id, id).read();
+    const resource = await this.read(id);
     return resource ? linkDocumentSchema.parse(resource) : undefined;
+  }
+
+  /** One point read of any link, a user link (`user:<aadObjectId>`) included. Throws if the stored document is invalid. */
+  async getAny(id: string): Promise<Link | UserLink | undefined> {
+    const resource = await this.read(id);
+    if (!resource) return undefined;
+    return id.startsWith(`${USER_LINK_KIND}:`) ? userLinkDocumentSchema.parse(resource) : linkDocumentSchema.parse(resource);
   }
 
   /** Writes the link, replacing any earlier link with the same id. */
@@ -16,6 +23,25 @@ export class LinksStore {
     const valid = linkDocumentSchema.parse(link);
     await this.container.items.upsert(valid);
     return valid;
+  }
+
+  /** Writes a person's user link, replacing the one stored before. */
+  async upsertUser(link: UserLink): Promise<UserLink> {
+    const valid = userLinkDocumentSchema.parse(link);
+    await this.container.items.upsert(valid);
+    return valid;
+  }
+
+  /** Deletes a person's user link; false when there was none. */
+  async deleteUser(aadObjectId: string): Promise<boolean> {
+    const id = userLinkId(aadObjectId);
+    try {
+      await this.container.item(id, id).delete();
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code === 404) return false;
+      throw error;
+    }
   }
 
   /** Writes the link only if nothing is linked under its id yet; false when one already was. */
@@ -29,11 +55,22 @@ export class LinksStore {
     }
   }
 
-  /** Every link (one per location at most, plus mentors: a short list). */
+  /** Every location, team and mentors link (a short list); never the user links, which can be thousands. */
   async list(): Promise<Link[]> {
     const { resources } = await this.container.items
-      .query({ query: 'SELECT * FROM c WHERE c.docType = @docType', parameters: [{ name: '@docType', value: LINK_DOC_TYPE }] })
+      .query({
+        query: 'SELECT * FROM c WHERE c.docType = @docType AND ARRAY_CONTAINS(@kinds, c.kind)',
+        parameters: [
+          { name: '@docType', value: LINK_DOC_TYPE },
+          { name: '@kinds', value: [...LINK_KINDS] },
+        ],
+      })
       .fetchAll();
     return resources.map((r) => linkDocumentSchema.parse(r));
+  }
+
+  private async read(id: string): Promise<Record<string, unknown> | undefined> {
+    const { resource } = await this.container.item(id, id).read<Record<string, unknown>>();
+    return resource;
   }
 }

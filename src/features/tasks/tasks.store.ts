@@ -70,11 +70,21 @@ export class TasksStore {
     return this.page({ query: `SELECT * FROM c WHERE ${OPEN} AND (${match}) ORDER BY c.dueAt ASC`, parameters }, options);
   }
 
-  /** Open tasks due before `now` (for reminders), at most `limit`. */
-  async overdue(now: Date, limit: number): Promise<Task[]> {
-    const spec = { query: `SELECT * FROM c WHERE ${OPEN} AND c.dueAt < @now ORDER BY c.dueAt ASC`, parameters: [{ name: '@now', value: now.toISOString() }] };
-    const { resources } = await this.container.items.query(spec, { maxItemCount: limit }).fetchNext();
-    return resources.slice(0, limit).map((r) => taskSchema.parse(r));
+  /**
+   * Open tasks due before `now` (for reminders), soonest due first, at most `limit`, skipping those
+   * already reminded on or after `remindedSince` (a day, YYYY-MM-DD) so they do not crowd out the rest.
+   * Reads page after page (a cross-partition page on Azure may come back short), at most 20 pages.
+   */
+  async overdue(now: Date, limit: number, remindedSince?: string): Promise<Task[]> {
+    const notReminded = remindedSince ? ' AND (NOT IS_DEFINED(c.lastReminderDay) OR c.lastReminderDay < @since)' : '';
+    const parameters = [{ name: '@now', value: now.toISOString() }, ...(remindedSince ? [{ name: '@since', value: remindedSince }] : [])];
+    const iterator = this.container.items.query({ query: `SELECT * FROM c WHERE ${OPEN} AND c.dueAt < @now${notReminded} ORDER BY c.dueAt ASC`, parameters }, { maxItemCount: limit });
+    const out: Task[] = [];
+    for (let page = 0; page < 20 && out.length < limit && iterator.hasMoreResults(); page += 1) {
+      const { resources } = await iterator.fetchNext();
+      out.push(...resources.map((r) => taskSchema.parse(r)));
+    }
+    return out.slice(0, limit);
   }
 
   private async page(spec: SqlQuerySpec, options: { pageSize: number; continuation?: string }, partitionKey?: string): Promise<TaskPage> {
