@@ -15,6 +15,22 @@ const AZURE_OPENAI_HINT = '(set AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_API_KEY w
 const deploymentName = z.string().regex(/^[\w.-]{1,64}$/, 'expected a deployment name of letters, digits, ., - and _');
 const SIMILARITY_RANGE = 'expected a cosine similarity above 0 and at most 1, such as 0.8';
 const flag = z.enum(['auto', 'on', 'off'], { error: 'expected auto, on or off' });
+const REMINDER_INTERVAL_RANGE = 'expected whole minutes from 1 to 1440 (a day)';
+const SLA_RANGE = 'expected whole minutes from 1 to 600 (of business hours)';
+const timeZoneName = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'expected an IANA time zone such as America/Los_Angeles');
+
+/** An http(s) URL on 127.0.0.1 or [::1]: BOT_OPENID_METADATA can only point at a server on this machine. */
+function isLoopbackUrl(value: string): boolean {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  return !!url && (url.protocol === 'http:' || url.protocol === 'https:') && (url.hostname === '127.0.0.1' || url.hostname === '[::1]');
+}
 
 const envSchema = z
   .object({
@@ -24,6 +40,7 @@ const envSchema = z
     BOT_PASSWORD: optional(z.string()),
     BOT_TENANT_ID: optional(guid),
     BOT_TYPE: withDefault(z.enum(['SingleTenant', 'UserAssignedMSI'], { error: 'expected SingleTenant or UserAssignedMSI (Azure no longer creates multi-tenant bots)' }), 'SingleTenant'),
+    BOT_OPENID_METADATA: optional(z.string().refine(isLoopbackUrl, 'expected a loopback URL such as http://127.0.0.1:4000/.well-known/openid-configuration (for tests only: leave it unset to use the Bot Framework metadata)')),
     ALLOWED_TENANTS: optional(z.string().regex(/^[0-9a-fA-F-]{36}(,\s*[0-9a-fA-F-]{36})*$/, 'expected a comma-separated list of tenant GUIDs')),
     COSMOS_ENDPOINT: optional(z.url({ protocol: /^https$/, error: 'expected an https URL such as https://myaccount.documents.azure.com:443/' })),
     COSMOS_KEY: optional(z.string()),
@@ -40,6 +57,11 @@ const envSchema = z
     AZURE_OPENAI_TIMEOUT_MS: withDefault(z.coerce.number({ error: 'expected milliseconds' }).int().min(1000, AZURE_TIMEOUT_RANGE).max(12000, AZURE_TIMEOUT_RANGE), 10000),
     AZURE_OPENAI_CA_FILE: optional(z.string()),
     KB_MIN_SIMILARITY: withDefault(z.coerce.number({ error: SIMILARITY_RANGE }).gt(0, SIMILARITY_RANGE).max(1, SIMILARITY_RANGE), 0.8),
+    TASK_REMINDERS: withDefault(z.enum(['on', 'off'], { error: 'expected on or off' }), 'on'),
+    TASK_REMINDER_INTERVAL_MINUTES: withDefault(z.coerce.number({ error: REMINDER_INTERVAL_RANGE }).int(REMINDER_INTERVAL_RANGE).min(1, REMINDER_INTERVAL_RANGE).max(1440, REMINDER_INTERVAL_RANGE), 15),
+    ESCALATION_SLA_MINUTES: withDefault(z.coerce.number({ error: SLA_RANGE }).int(SLA_RANGE).min(1, SLA_RANGE).max(600, SLA_RANGE), 15),
+    ESCALATION_TIME_ZONE: withDefault(timeZoneName, 'America/Los_Angeles'),
+    ESCALATION_SLA_CHECKS: withDefault(z.enum(['on', 'off'], { error: 'expected on or off' }), 'on'),
     LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected one of fatal, error, warn, info, debug, trace, silent' }), 'info'),
   })
   .superRefine((env, ctx) => {
@@ -69,7 +91,17 @@ export interface Config {
   readonly host: string;
   /** True when no BOT_ID is set: requests are not authenticated, so the server binds to loopback only. */
   readonly authDisabled: boolean;
-  readonly bot: { readonly id?: string; readonly password?: string; readonly tenantId?: string; readonly type: 'SingleTenant' | 'UserAssignedMSI' };
+  readonly bot: {
+    readonly id?: string;
+    readonly password?: string;
+    readonly tenantId?: string;
+    readonly type: 'SingleTenant' | 'UserAssignedMSI';
+    /**
+     * Tests only (BOT_OPENID_METADATA, a loopback URL): where the channel's token signing keys are
+     * published. Unset, the adapter uses the Bot Framework's own metadata.
+     */
+    readonly openIdMetadataUrl?: string;
+  };
   readonly allowedTenants: readonly string[];
   readonly cosmos:
     | { readonly kind: 'embedded'; readonly dataFile: string; readonly database: string }
@@ -91,6 +123,20 @@ export interface Config {
    * embedding model, so calibrate it with the real deployment (`npm run eval:kb` with the settings).
    */
   readonly kbMinSimilarity: number;
+  /**
+   * Overdue-task reminders: whether this instance runs reminder passes, and how long from the end of
+   * one pass to the next. Each overdue task is reminded at most once per business day of its location,
+   * however many instances run them (TASK_REMINDERS, TASK_REMINDER_INTERVAL_MINUTES).
+   */
+  readonly taskReminders: { readonly enabled: boolean; readonly intervalMs: number };
+  /**
+   * Mentor requests: how long one may wait for a mentor before it is re-announced in the mentors'
+   * channel (business minutes: Mon-Fri 08:00-18:00 in `timeZone`; ESCALATION_SLA_MINUTES, default 15),
+   * the mentors' time zone (ESCALATION_TIME_ZONE, default America/Los_Angeles), and whether this
+   * instance runs the SLA passes (ESCALATION_SLA_CHECKS; one pass a minute). Each request is
+   * re-announced at most once per SLA period however many instances run them.
+   */
+  readonly escalations: { readonly slaMinutes: number; readonly timeZone: string; readonly slaChecks: { readonly enabled: boolean; readonly intervalMs: number } };
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -135,7 +181,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     host: authDisabled ? '127.0.0.1' : (e.HOST ?? '0.0.0.0'),
     authDisabled,
-    bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE },
+    bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE, openIdMetadataUrl: e.BOT_OPENID_METADATA },
     allowedTenants: e.ALLOWED_TENANTS ? e.ALLOWED_TENANTS.split(',').map((t) => t.trim().toLowerCase()) : [],
     cosmos,
     demoData: e.DEMO_DATA === 'on' || (e.DEMO_DATA === 'auto' && cosmos.kind === 'embedded'),
@@ -144,6 +190,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     azureOpenAI: azureDeployment(e.AZURE_OPENAI_DEPLOYMENT),
     azureOpenAIEmbeddings: azureDeployment(e.AZURE_OPENAI_EMBEDDING_DEPLOYMENT),
     kbMinSimilarity: e.KB_MIN_SIMILARITY,
+    taskReminders: { enabled: e.TASK_REMINDERS === 'on', intervalMs: e.TASK_REMINDER_INTERVAL_MINUTES * 60_000 },
+    escalations: { slaMinutes: e.ESCALATION_SLA_MINUTES, timeZone: e.ESCALATION_TIME_ZONE, slaChecks: { enabled: e.ESCALATION_SLA_CHECKS === 'on', intervalMs: 60_000 } },
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -5,10 +5,14 @@ import { startHttpServer, type BotEndpoint } from './server';
 import { openStore, type Store } from './store/cosmos-store';
 import { seedDemoData } from './demo/seed-demo-data';
 import { createAdapter } from './bot/adapter';
-import { createBot, installMiddleware } from './bot/app';
+import { createBot, createEscalationSlaSources, createReminderSources, installMiddleware } from './bot/app';
 import { KbService } from './features/kb/kb.service';
 import { loadKbSnapshot } from './features/kb/kb.loader';
 import { watchKbFolder } from './features/kb/kb.watcher';
+import { indexStoredMentorAnswers } from './features/kb/mentor-answers';
+import { startTaskReminders } from './features/tasks/reminders';
+import type { BackgroundLoop } from './shared/background-loop';
+import { startEscalationSla } from './features/escalations';
 
 /** A running Deskmate: its address, its store, its KB and a way to stop it cleanly. */
 export interface RunningDeskmate {
@@ -25,7 +29,7 @@ export interface RunningDeskmate {
  * Starts the whole bot: HTTP first (so /healthz answers at once and /readyz says 503 while the
  * store and KB load), then the store, demo data and KB, then the teams-ai Application.
  */
-export async function startDeskmate(config: Config, logger: Logger, options: { persist?: boolean; watchKb?: boolean } = {}): Promise<RunningDeskmate> {
+export async function startDeskmate(config: Config, logger: Logger, options: { persist?: boolean; watchKb?: boolean; reminderDelayMs?: number } = {}): Promise<RunningDeskmate> {
   const readiness = new Readiness(['store', 'kb']);
   let bot: BotEndpoint | undefined;
   if (config.authDisabled) {
@@ -36,6 +40,8 @@ export async function startDeskmate(config: Config, logger: Logger, options: { p
   let kb: KbService;
   try {
     [store, kb] = await Promise.all([openPreparedStore(config, logger, options.persist), loadKb(config, logger)]);
+    // Mentor answers ("Add to KB") are indexed with the files before the bot is ready; reloads keep them.
+    await indexStoredMentorAnswers(store, kb);
   } catch (error) {
     await http.close(0);
     throw error;
@@ -57,6 +63,14 @@ export async function startDeskmate(config: Config, logger: Logger, options: { p
     { endpoint: `${http.url}/api/messages`, store: store.description, loadedDocuments: store.loadedDocuments, kbSections: kb.sectionCount, kbAnswers: kbAnswerMode(config), kbRanking: kbRankingMode(config) },
     `Deskmate is ready at ${http.url}/api/messages (store: ${store.description}; KB: ${config.kbDir}, ${kbAnswerMode(config)} answers${config.azureOpenAIEmbeddings ? `, ${kbRankingMode(config)} ranking once the sections are embedded` : ''})`,
   );
+  // Overdue-task reminders, once ready (TASK_REMINDERS=off turns them off; `reminderDelayMs` is the wait before the first pass).
+  const reminders: BackgroundLoop | undefined = config.taskReminders.enabled
+    ? startTaskReminders({ sources: createReminderSources({ config, store, logger, adapter }), intervalMs: config.taskReminders.intervalMs, firstDelayMs: options.reminderDelayMs, logger })
+    : undefined;
+  // Mentor requests waiting past the SLA are re-announced in the mentors' channel (ESCALATION_SLA_CHECKS=off turns the passes off).
+  const escalationSla: BackgroundLoop | undefined = config.escalations.slaChecks.enabled
+    ? startEscalationSla({ sources: createEscalationSlaSources({ config, store, logger, adapter }), intervalMs: config.escalations.slaChecks.intervalMs, firstDelayMs: options.reminderDelayMs, logger })
+    : undefined;
 
   let stopping: Promise<void> | undefined;
   return {
@@ -68,7 +82,12 @@ export async function startDeskmate(config: Config, logger: Logger, options: { p
       (stopping ??= (async () => {
         readiness.markStopping();
         await stopWatching();
+        // A running reminder pass finishes its task in hand while the server drains; both end before the store closes.
+        const remindersStopped = reminders?.stop();
+        const slaStopped = escalationSla?.stop();
         await http.close();
+        await remindersStopped;
+        await slaStopped;
         await kb.close();
         await store.close();
       })()),

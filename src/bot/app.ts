@@ -11,6 +11,7 @@ import { registerHelpRoutes } from '../features/help/help.routes';
 import { registerKbRoutes } from '../features/kb/kb.routes';
 import type { KbService } from '../features/kb/kb.service';
 import { KbFeedbackStore } from '../features/kb/kb.store';
+import { createMentorAnswers, registerMentorAnswersRoutes } from '../features/kb/mentor-answers';
 import { createAzureOpenAIAnswerer, type GenerativeAnswerer } from '../features/kb/generative/answerer';
 import { createAzureOpenAIEmbedder, type Embedder } from '../features/kb/search/embeddings';
 import { createRouteWrapper } from './route-wrapper';
@@ -38,6 +39,8 @@ import { QuickResponsesService } from '../features/quick-responses/quick-respons
 import { QuickResponsesStore } from '../features/quick-responses/quick-responses.store';
 import { registerQuickResponsesRoutes } from '../features/quick-responses/quick-responses.routes';
 import { createLinkServices, registerLinkRoutes } from '../features/links';
+import { reminderRenderer, type ReminderSources } from '../features/tasks/reminders';
+import { askMentorWith, createEscalations, escalationSlaSources, registerEscalationsRoutes, requestApprovalAction, type KnowledgeCapture, type SlaSources } from '../features/escalations';
 
 export interface BotDeps {
   config: Config;
@@ -53,6 +56,8 @@ export interface BotDeps {
   generative?: GenerativeAnswerer;
   /** Embeds KB sections and questions for hybrid ranking; by default the Azure OpenAI embedding deployment in the config, if any. */
   embedder?: Embedder;
+  /** Adds mentors' answers to KB questions to the knowledge base ("Add to KB"); by default the KB's mentor answers. */
+  knowledge?: KnowledgeCapture;
 }
 
 /** Builds the teams-ai Application with every feature's routes, in the order they are matched. */
@@ -91,15 +96,20 @@ export function createBot(deps: BotDeps): Application {
   const tasks = new TasksService({ store: new TasksStore(store.containers.tasks), accounts: accounts.accounts, locations: accounts.locations, notes: accounts.notes, people });
   const taskCards = new TaskCardRenderer(tasks, accounts.locations);
   tasks.usePoster(createTaskPoster(linkServices.notifier, (task) => taskCards.posted(task)));
-  registerAccountRoutes(app, { route, identify, logger, ...accounts, cardActions: [addNoteAction, createTaskAction], noteActions: [correctNoteAction] });
+  // `mentorAnswers` is also the KnowledgeCapture other features call when a mentor ticks "Add to KB".
+  const mentorAnswers = createMentorAnswers(store, deps.kb);
+  const { escalations, render: escalationCards } = createEscalations({ container: store.containers.escalations, accounts: accounts.accounts, locations: accounts.locations, notes: accounts.notes, people, notifier: linkServices.notifier, timeZone: deps.config.escalations.timeZone, knowledge: deps.knowledge ?? mentorAnswers, logger });
+  registerAccountRoutes(app, { route, identify, logger, ...accounts, cardActions: [addNoteAction, createTaskAction, requestApprovalAction], noteActions: [correctNoteAction] });
   registerTasksRoutes(app, { route, identify, logger, tasks, render: taskCards, accounts: accounts.accounts, openAccountAction: openAccount });
+  registerEscalationsRoutes(app, { route, identify, logger, escalations, render: escalationCards, accounts: accounts.accounts, openAccountAction: openAccount });
   registerNotesRoutes(app, { route, identify, logger, composer, accounts: accounts.accounts, openAccountAction: openAccount });
   registerQuickResponsesRoutes(app, { route, identify, logger, quickResponses });
   registerVerifyRoutes(app, { identify, logger, ...accounts });
   registerPromiseRoutes(app, { identify, logger, ...accounts });
   registerContactRoutes(app, { identify, logger, accounts: accounts.accountsStore, notes: accounts.notes });
   registerFindAccountExtension(app, { identify, accounts: accounts.accounts, locations: accounts.locations, logger });
-  registerKbRoutes(app, { route, identify, kb: deps.kb, feedback: new KbFeedbackStore(store.containers.kbfeedback), reload: deps.reloadKb, logger, generative });
+  registerMentorAnswersRoutes(app, { route, identify, logger, mentorAnswers });
+  registerKbRoutes(app, { route, identify, kb: deps.kb, feedback: new KbFeedbackStore(store.containers.kbfeedback), reload: deps.reloadKb, logger, generative, askMentor: askMentorWith(escalations, escalationCards) });
   registerFallback(app, { route });
   return app;
 }
@@ -115,4 +125,30 @@ export function installMiddleware(adapter: BotAdapter, config: Config, logger: L
       await context.sendActivity('Something went wrong on our side and nothing was changed. Please try again.');
     }
   };
+}
+
+/**
+ * What the overdue-task reminders read and post with, built as `createBot` builds the tasks feature
+ * (the same containers, the link notifier over `adapter`, the posted task card). deskmate.ts runs the loop.
+ */
+export function createReminderSources(deps: Pick<BotDeps, 'config' | 'store' | 'logger' | 'adapter'>): ReminderSources {
+  const { store, logger, adapter } = deps;
+  const accounts = accountServices(store);
+  const people = new PeopleService(new PeopleStore(store.containers.people));
+  const { notifier } = createLinkServices({ store, adapter, botAppId: deps.config.bot.id ?? '', logger, locations: accounts.locations });
+  const tasksStore = new TasksStore(store.containers.tasks);
+  const tasks = new TasksService({ store: tasksStore, accounts: accounts.accounts, locations: accounts.locations, notes: accounts.notes, people });
+  return { store: tasksStore, poster: notifier, render: reminderRenderer(new TaskCardRenderer(tasks, accounts.locations)), locations: accounts.locations };
+}
+
+/**
+ * What the escalation SLA passes read and post with, built as `createBot` builds the escalations
+ * feature (the same container, the link notifier over `adapter`, the channel card). deskmate.ts runs the loop.
+ */
+export function createEscalationSlaSources(deps: Pick<BotDeps, 'config' | 'store' | 'logger' | 'adapter'>): SlaSources {
+  const { store, logger, adapter, config } = deps;
+  const accounts = accountServices(store);
+  const people = new PeopleService(new PeopleStore(store.containers.people));
+  const { notifier } = createLinkServices({ store, adapter, botAppId: config.bot.id ?? '', logger, locations: accounts.locations });
+  return escalationSlaSources({ container: store.containers.escalations, accounts: accounts.accounts, locations: accounts.locations, notes: accounts.notes, people, notifier, timeZone: config.escalations.timeZone, slaMinutes: config.escalations.slaMinutes, logger });
 }

@@ -11,6 +11,7 @@ export const CONTAINERS = {
   kbfeedback: 'kbfeedback',
   botstate: 'botstate',
   quickresponses: 'quickresponses',
+  kbentries: 'kbentries',
 } as const;
 
 export type ContainerName = (typeof CONTAINERS)[keyof typeof CONTAINERS];
@@ -29,4 +30,6 @@ export const PARTITION_KEYS: Record<ContainerName, string> = {
   botstate: '/id',
   /** Ready-made note texts that mentors manage (not in DESIGN.md's table: added with the notes issue). */
   quickresponses: '/id',
+  /** Mentor answers captured into the KB ("Add to KB"), indexed with the articles (not in DESIGN.md's table: added with the "Knowledge captured" issue). */
+  kbentries: '/id',
 };

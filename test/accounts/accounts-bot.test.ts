@@ -178,4 +178,15 @@ describe('account lookup in the bot (real Application, demo data)', () => {
     const forged = await press({ type: 'Action.Execute', title: 'Refresh', verb: 'account.refresh', data: { accountId: '../etc' } });
     expect(forged.text).toContain('That form is out of date');
   });
+
+  it('a delinquent account\'s card keeps every button: the features\' and the promise at the bottom, verify and contact under the contacts', async () => {
+    const { resources } = await bot.store.containers.accounts.items.query<Account>('SELECT * FROM c WHERE c.kind = "customer"').fetchAll();
+    const late = resources.find((a) => a.units.some((u) => u.status === 'Delinquent'))!;
+    const replies = await bot.send({ text: undefined, value: { verb: 'account.open', accountId: late.id } });
+    const card = replies[0]!.attachments![0]!.content as { actions: { title: string }[] };
+    expect(card.actions.map((a) => a.title)).toEqual(['Add note', 'Create task', 'Request approval', 'Set promise to pay', 'Refresh']);
+    const all = actionsIn(card).map((a) => a.title);
+    expect(all).toContain('Verify caller');
+    expect(all).toContain('Update contact');
+  });
 });

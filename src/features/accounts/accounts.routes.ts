@@ -98,7 +98,8 @@ async function customerCardFor(deps: AccountsDeps, id: string, notesContinuation
   const [location, notes] = await Promise.all([deps.locations.get(account.locationId), deps.notes.forCard(account.id, notesContinuation)]);
   const promise = promiseToPayAction(account);
   const fromFeatures = (deps.cardActions ?? []).map((action) => action(account.id));
-  const extraActions = [...fromFeatures, verifyCallerAction(account.id), updateContactAction(account.id), ...(promise ? [promise] : [])];
+  const extraActions = [...fromFeatures, ...(promise ? [promise] : [])];
+  const contactActions = [verifyCallerAction(account.id), updateContactAction(account.id)];
   return customerCard({
     account,
     location,
@@ -109,6 +110,7 @@ async function customerCardFor(deps: AccountsDeps, id: string, notesContinuation
     noteActions: (note) => (deps.noteActions ?? []).map((action) => action(account.id, note.id)),
     now: new Date(),
     extraActions,
+    contactActions,
   });
 }
 

@@ -28,8 +28,9 @@ function clip(value: string, max: number): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** "Article › Section", shortened to fit a citation title. */
+/** "Article › Section" (or the section's own `citedAs`), shortened to fit a citation title. */
 export function citationTitle(section: Section): string {
+  if (section.citedAs) return clip(section.citedAs, MAX_TITLE);
   const last = section.headingPath[section.headingPath.length - 1];
   return clip(last && last !== section.articleTitle ? `${section.articleTitle} › ${last}` : section.articleTitle, MAX_TITLE);
 }
@@ -105,10 +106,11 @@ export function searchResultCard(section: Section): AdaptiveCard {
 }
 
 /** The `kb check` report. */
-export function kbCheckCard(summary: { articles: number; sections: number }, problems: { path: string; problem: string }[]): AdaptiveCard {
+export function kbCheckCard(summary: { articles: number; sections: number; mentorAnswers?: number }, problems: { path: string; problem: string }[]): AdaptiveCard {
   const rows = problems.slice(0, 30).map((p) => text(`• **${p.path}**: ${p.problem}`, { spacing: 'None' }));
+  const mentor = summary.mentorAnswers ? ` (with ${summary.mentorAnswers} mentor answers)` : '';
   return adaptiveCard([
-    ...heading('Knowledge base check', `${summary.articles} articles, ${summary.sections} sections`),
+    ...heading('Knowledge base check', `${summary.articles} articles, ${summary.sections} sections${mentor}`),
     problems.length ? container(rows) : notice('No problems found.', 'good'),
     ...(problems.length > 30 ? [text(`…and ${problems.length - 30} more.`, { isSubtle: true })] : []),
   ]);

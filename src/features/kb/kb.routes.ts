@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { cardAttachment } from '../../shared/cards';
+import { z } from 'zod/v4';
+import { cardAttachment, type AdaptiveCard } from '../../shared/cards';
 import type { CommandInfo } from '../../shared/commands';
 import { DomainError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
@@ -34,7 +35,12 @@ export interface KbDeps {
   logger: Logger;
   /** Writes answers with an AI model (Azure OpenAI is configured); without it answers are extractive. */
   generative?: GenerativeAnswerer;
+  /** Makes "Ask a mentor" a tracked KB question for the mentors (escalations) and gives the card to show; without it the question is only recorded. */
+  askMentor?: (caller: Caller, request: { requestId: string; question: string; botAnswer?: string; context?: string }) => Promise<AdaptiveCard>;
 }
+
+/** What an "Ask a mentor" button may carry besides the question: what the bot answered and the agent's context. */
+const askMentorExtras = z.object({ botAnswer: z.string().trim().max(4000).optional(), context: z.string().trim().max(2000).optional() });
 
 type RememberedAnswer = { question: string; answer: string; citations: { position: number; title: string; path: string; url?: string }[] };
 
@@ -43,7 +49,7 @@ export function registerKbRoutes(app: Application, deps: KbDeps): void {
   app.message(/^\s*kb\s+check\s*$/i, deps.route('kb.check', async ({ context, caller }) => {
     requirePermission(caller, 'kb.check');
     const { articles, problems } = deps.kb.current;
-    await context.sendActivity({ attachments: [cardAttachment(kbCheckCard({ articles: articles.length, sections: deps.kb.sectionCount }, problems))] });
+    await context.sendActivity({ attachments: [cardAttachment(kbCheckCard({ articles: articles.length, sections: deps.kb.sectionCount, mentorAnswers: deps.kb.mentorAnswerCount }, problems))] });
   }));
 
   app.message(/^\s*reload\s+(the\s+)?kb\s*$/i, deps.route('kb.reload', async ({ context, caller }) => {
@@ -57,8 +63,15 @@ export function registerKbRoutes(app: Application, deps: KbDeps): void {
     const person = requirePermission(caller, 'kb.ask');
     const parsed = askMentorSubmitSchema.safeParse(context.activity.value);
     if (!parsed.success) throw new DomainError('invalid_input', 'That button did not carry a question. Type your question again, please.');
+    // Stays on the list of KB gaps (one per requestId), whether or not the question also goes to the mentors.
     await deps.feedback.add({ kind: 'mentor-request', question: parsed.data.question, userId: person.id }, { id: `mentor-request-${parsed.data.requestId}` });
-    await context.sendActivity({ attachments: [cardAttachment(askMentorRecordedCard(parsed.data.question))] });
+    let card = askMentorRecordedCard(parsed.data.question);
+    if (deps.askMentor) {
+      // A tracked KB question for the mentors, one per requestId (a second press finds the first). The button may also carry what the bot answered and the agent's context.
+      const extra = askMentorExtras.safeParse(context.activity.value);
+      card = await deps.askMentor(caller, { requestId: parsed.data.requestId, question: parsed.data.question, ...(extra.success ? extra.data : {}) });
+    }
+    await context.sendActivity({ attachments: [cardAttachment(card)] });
   }));
 
   app.feedbackLoop(async (context, state, data) => {

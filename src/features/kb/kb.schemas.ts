@@ -11,6 +11,8 @@ export const sectionSchema = z.object({
   anchor: z.string(),
   text: z.string(),
   url: z.string().optional(),
+  /** How answers cite it when not as "Article › Section": a mentor answer's "Mentor answer by <name>, <date>". */
+  citedAs: z.string().optional(),
 });
 export type Section = z.infer<typeof sectionSchema>;
 

@@ -66,7 +66,8 @@ interface Semantic {
 
 /**
  * Answers questions from the KB. The index is rebuilt in the background on reload and swapped in
- * whole, so a question never sees half a KB. With embeddings (`useEmbeddings`), the sections are
+ * whole, so a question never sees half a KB. Mentor answers (`useMentorAnswers`) are indexed with the
+ * files' articles and kept across file reloads. With embeddings (`useEmbeddings`), the sections are
  * embedded in the background after each load and, once they all are, questions are ranked by both
  * the full-text index and embedding similarity (hybrid); until then, or when the question cannot
  * be embedded, ranking stays lexical.
@@ -75,6 +76,7 @@ export class KbService {
   private index: KbIndex;
   private snapshot: KbSnapshot;
   private semantic: Semantic | undefined;
+  private mentorArticles: Article[] = [];
 
   constructor(
     initial: KbSnapshot,
@@ -100,16 +102,33 @@ export class KbService {
     this.semantic.vectors.update(this.index, this.index.allSections);
   }
 
-  /** Replaces the KB with a newly loaded one. */
+  /** Replaces the KB with a newly loaded one; the mentor answers are indexed with it again. */
   replace(next: KbSnapshot): void {
-    const index = new KbIndex(next.articles, next.synonyms);
-    this.index = index;
     this.snapshot = next;
-    this.semantic?.vectors.update(index, index.allSections);
+    this.rebuild();
   }
 
+  /** Replaces the mentor answers indexed with the files' articles (each one article, `source: 'mentor'`). */
+  useMentorAnswers(articles: Article[]): void {
+    this.mentorArticles = articles;
+    this.rebuild();
+  }
+
+  /** The KB as loaded from its folder (without the mentor answers). */
   get current(): KbSnapshot {
     return this.snapshot;
+  }
+
+  /** How many mentor answers are indexed with the files. */
+  get mentorAnswerCount(): number {
+    return this.mentorArticles.length;
+  }
+
+  /** Builds the index over the files and the mentor answers, then swaps it in whole. */
+  private rebuild(): void {
+    const index = new KbIndex([...this.snapshot.articles, ...this.mentorArticles], this.snapshot.synonyms);
+    this.index = index;
+    this.semantic?.vectors.update(index, index.allSections);
   }
 
   get sectionCount(): number {

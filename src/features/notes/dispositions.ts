@@ -10,11 +10,13 @@ export interface Disposition {
 
 /**
  * Dispositions Deskmate writes itself on notes that record what a form did (not offered in the note
- * form): a caller verification has no disposition of its own in the policy.
+ * form): a caller verification or a mentor's decision has no disposition of its own in the policy.
  */
 export const SYSTEM_DISPOSITIONS = {
   callerVerified: { category: 'Deskmate', name: 'Caller Verified' },
   callerNotVerified: { category: 'Deskmate', name: 'Caller Not Verified' },
+  /** A mentor approved or rejected a request made from the customer card (escalations). */
+  escalationDecided: { category: 'Deskmate', name: 'Escalation Decided' },
 } as const satisfies Record<string, Disposition>;
 
 const SEPARATOR = ' › ';

@@ -24,6 +24,8 @@ export interface CustomerCardInput {
   maxUnits?: number;
   /** Buttons under each note from other features (Correct). */
   noteActions?: (note: Note) => CardAction[];
+  /** Buttons about the caller and their contact details (Verify caller, Update contact), under the contacts. */
+  contactActions?: CustomerCardAction[];
   /** Buttons from other features (add note, create task, ...); at most 5 are shown, before "Refresh". */
   extraActions?: CustomerCardAction[];
 }
@@ -67,6 +69,7 @@ function render(input: CustomerCardInput, limits: NoteTextLimits): AdaptiveCard 
     ...headerSection(account),
     ...criticalNotesSection(input.criticalNotes, timeZone, Math.min(160, limits.short)),
     ...contactSection(account),
+    ...(input.contactActions?.length ? [{ type: 'ActionSet', spacing: 'Small', actions: input.contactActions }] : []),
     ...locationSection(location, now),
     ...unitsSection(account, today, input.maxUnits ?? 10),
     ...notesSection(input, timeZone, limits),

@@ -1,8 +1,8 @@
 import { adaptiveCard, heading, notice, text, type AdaptiveCard, type CardAction, type CardElement } from '../../../shared/cards';
-import { executeAction, fieldError } from '../../../shared/form-parts';
+import { executeAction, fieldError, typedFieldInput } from '../../../shared/form-parts';
 import { ALL_TASK_UNITS } from '../task-form.rules';
 import type { TaskFormView } from '../task-views';
-import type { TaskFieldDef, TaskType } from '../tasks.schemas';
+import type { TaskType } from '../tasks.schemas';
 import { TASK_VERBS } from '../tasks.verbs';
 
 /** "Create task" for the customer card: the type picker replaces the card (Action.Execute). */
@@ -21,20 +21,6 @@ export function taskTypePickerCard(account: { id: string; name: string; maskedId
   return adaptiveCard(body, [executeAction('Next', TASK_VERBS.form, { accountId: account.id }, 'positive'), cancel]);
 }
 
-function fieldInput(field: TaskFieldDef, value: string, today: string): CardElement {
-  const base = { id: `f_${field.id}`, label: field.label, isRequired: field.required, ...(value ? { value } : {}) };
-  switch (field.kind) {
-    case 'date':
-      return { type: 'Input.Date', ...base, ...(field.notPast ? { min: today } : {}) };
-    case 'time':
-      return { type: 'Input.Time', ...base };
-    case 'choice':
-      return { type: 'Input.ChoiceSet', ...base, style: 'compact', choices: (field.choices ?? []).map((c) => ({ title: c, value: c })) };
-    default:
-      return { type: 'Input.Text', ...base, isMultiline: field.kind === 'multiline', maxLength: field.maxLength ?? (field.kind === 'multiline' ? 2000 : 200), ...(field.placeholder ? { placeholder: field.placeholder } : {}), ...(field.kind === 'phone' ? { style: 'Tel' } : {}) };
-  }
-}
-
 /** Step two: the type's own fields, the units, who it goes to and when it is due (computed, editable). */
 export function taskFormCard(view: TaskFormView, back: CardAction): AdaptiveCard {
   const { type, values, errors, account } = view;
@@ -44,7 +30,7 @@ export function taskFormCard(view: TaskFormView, back: CardAction): AdaptiveCard
   const body: CardElement[] = [
     ...heading(`${type.category} › ${type.name}`, `${account.name} · ID ${account.maskedId}`),
     ...(Object.keys(errors).length ? [notice('Some fields need a look before the task can be created.', 'warning')] : []),
-    ...type.fields.flatMap((f) => [fieldInput(f, values.fields[f.id] ?? '', view.today), ...fieldError(errors[`f_${f.id}`])]),
+    ...type.fields.flatMap((f) => [typedFieldInput(f, values.fields[f.id] ?? '', view.today), ...fieldError(errors[`f_${f.id}`])]),
     ...(units as CardElement[]),
     ...fieldError(errors.units),
     { type: 'Input.ChoiceSet', id: 'assignee', label: 'Assign to', style: 'compact', value: values.assignee, choices: view.assignees },

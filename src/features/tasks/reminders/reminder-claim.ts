@@ -35,9 +35,14 @@ export function failedTriesOn(task: Task, day: string, dayOf: (iso: string) => s
 }
 
 /** The task with one more posted copy of its card (unchanged when that copy is already listed). */
+/** The most copies of a task card kept up to date (Teams allows about 7 posts a second per conversation). */
+export const MAX_POSTS = 5;
+
 export function withPost(task: Task, post: Task['posts'][number]): Task | undefined {
   if (task.posts.some((p) => p.linkId === post.linkId && p.activityId === post.activityId)) return undefined;
-  return { ...task, posts: [...task.posts, post] };
+  // Keep the first post (where the task arrived) and the latest reminders: every change updates each copy.
+  const kept = task.posts.length >= MAX_POSTS ? [task.posts[0]!, ...task.posts.slice(-(MAX_POSTS - 2))] : task.posts;
+  return { ...task, posts: [...kept, post] };
 }
 
 /**

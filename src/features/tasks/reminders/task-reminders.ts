@@ -71,7 +71,9 @@ export async function runReminderPass(deps: ReminderPassDeps): Promise<ReminderP
   const log = deps.logger.child({ instance: deps.instanceId });
   let tasks: Task[];
   try {
-    tasks = await deps.store.overdue(deps.now, deps.limit ?? 200);
+    // Tasks already reminded on the UTC date are skipped by the query, so they cannot crowd out the rest.
+    // Stores west of UTC lose nothing by it; east of UTC, after local midnight, a reminder waits until the UTC date turns.
+    tasks = await deps.store.overdue(deps.now, deps.limit ?? 200, deps.now.toISOString().slice(0, 10));
   } catch (error) {
     log.error({ problem: describe(error) }, 'task reminders: could not read the overdue tasks');
     return counts;
