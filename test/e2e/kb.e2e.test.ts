@@ -49,7 +49,8 @@ describe('Agents Playground: policy questions', () => {
     await sendMessage(page, 'whats the wifi password at the office');
     await page.getByText("I couldn't find a confident answer to that in the knowledge base.").last().waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: 'Ask a mentor' }).last().click();
-    await page.getByText('Your question was recorded on the list of unanswered KB questions').last().waitFor({ timeout: 20_000 });
+    // No chat is linked for the mentors in this session: the request is kept and the card says it was not posted.
+    await page.getByText('Your question was recorded', { exact: false }).last().waitFor({ timeout: 20_000 });
     const stored = await new KbFeedbackStore(session.deskmate.store.containers.kbfeedback).day(today());
     expect(stored.filter((d) => d.kind === 'unanswered').map((d) => d.question)).toContain('whats the wifi password at the office');
     expect(stored.filter((d) => d.kind === 'mentor-request').map((d) => d.question)).toContain('whats the wifi password at the office');
