@@ -101,6 +101,10 @@ describe('the note form in the bot (real Application, demo data)', () => {
     expect(shown).toContain('That disposition is not in the list');
     expect(inputsOf(again)).toMatchObject({ reason: GOOD_NOTE.reason, callerName: GOOD_NOTE.callerName });
     expect((await t.notesOf(account.id)).length).toBe(before);
+
+    const withCard = await t.press(await t.open(account.id), 'Check and save', { ...GOOD_NOTE, resolution: 'Took $80.00 on card 4111 1111 1111 1111.', disposition: '' });
+    expect(t.text(withCard)).toContain('Pick the disposition');
+    expect(JSON.stringify(withCard)).not.toContain('4111 1111 1111 1111');
   });
 
   it('an urgent note is saved even when no chat is linked for the store, and the agent is told', async () => {

@@ -6,7 +6,7 @@ import type { CommandInfo } from '../../shared/commands';
 import { DomainError } from '../../shared/errors';
 import type { RouteWrapper } from '../../shared/turn';
 import type { AccountsService } from '../accounts/accounts.service';
-import type { Caller } from '../people/people.service';
+import { requirePermission, type Caller } from '../people/people.service';
 import { taskCreatedCard, taskListCard } from './cards/task-list.cards';
 import { taskFormCard, taskTypePickerCard } from './cards/task-form.cards';
 import type { TaskChange } from './task-lifecycle';
@@ -17,7 +17,7 @@ import { TASK_VERB_PREFIX, TASK_VERBS } from './tasks.verbs';
 export const TASK_COMMANDS: CommandInfo[] = [
   { name: 'task', usage: 'task <phone, email, unit, account id or name>', description: 'Creates a follow-up task for that account: pick the type, fill in its form.', permission: 'tasks.create' },
   { name: 'my tasks', usage: 'my tasks', description: 'The open tasks for you, your stores or your team, soonest due first.', permission: 'tasks.work', example: 'my tasks', buttonTitle: 'My tasks' },
-  { name: 'tasks', usage: 'tasks <account>', description: "The account's tasks, newest first.", permission: 'tasks.work' },
+  { name: 'tasks', usage: 'tasks <account>', description: "The account's tasks, newest first.", permission: 'accounts.read' },
 ];
 
 export interface TasksRoutesDeps extends CardFormDeps<Caller> {
@@ -59,10 +59,13 @@ export function registerTasksRoutes(app: Application, deps: TasksRoutesDeps): vo
     await context.sendActivity(send(taskListCard('My tasks', 'Open tasks for you, your stores or your team, soonest due first.', page.tasks, { list: 'mine', continuation: page.continuation }, new Date())));
   }));
   app.message(/^\s*tasks\s+\S/i, deps.route('tasks.account', async ({ context, caller }) => {
+    // Finding the account is an account lookup: the role is checked before anything is looked up.
+    requirePermission(caller, 'accounts.read');
     const page = await tasks.forAccount(caller, await oneAccount((context.activity.text ?? '').trim().replace(/^tasks\s+/i, '')));
     await context.sendActivity(send(taskListCard(`Tasks for ${page.account.name}`, 'Newest first.', page.tasks, { list: 'account', accountId: page.account.id, continuation: page.continuation }, new Date())));
   }));
   app.message(/^\s*task\s+\S/i, deps.route('tasks.command', async ({ context, caller }) => {
+    requirePermission(caller, 'tasks.create');
     await context.sendActivity(send(await picker(caller, await oneAccount((context.activity.text ?? '').trim().replace(/^task\s+/i, '')))));
   }));
 

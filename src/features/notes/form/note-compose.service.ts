@@ -144,7 +144,7 @@ export class NoteComposer {
     const { accountId: _a, submissionId, quickResponse: _q, correctsNoteId, ...values } = submit;
     const corrects = correctsNoteId ? corrected(await this.original(account.accountId, correctsNoteId)) : undefined;
     const read = readNoteForm(values, account.units.map((u) => u.id));
-    if (!read.ok) return { kind: 'form', view: { ...account, submissionId, values, errors: read.errors, quickResponses: await this.quickResponses(caller), corrects } };
+    if (!read.ok) return { kind: 'form', view: { ...account, submissionId, values: withoutSecrets(values), errors: read.errors, quickResponses: await this.quickResponses(caller), corrects } };
     const findings = checkNote(values);
     if (hasBlockingFinding(findings)) return { kind: 'review', view: { ...account, submissionId, correctsNoteId, values: withoutSecrets(values), findings } };
     if (findings.length && !override) return { kind: 'review', view: { ...account, submissionId, correctsNoteId, values, findings } };
