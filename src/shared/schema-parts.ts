@@ -12,3 +12,9 @@ export const email = z.email();
 /** A person's reference as stored on records: the AAD object id and the display name at that time. */
 export const personRef = z.object({ id: z.string().min(1), name: z.string().min(1) });
 export type PersonRef = z.infer<typeof personRef>;
+
+/**
+ * A continuation token or etag a card carries back: it goes into a Cosmos request header, so only
+ * printable ASCII (a forged one with other characters is refused as out of date, not a crash).
+ */
+export const headerToken = (max: number) => z.string().min(1).max(max).regex(/^[\x20-\x7E]+$/);

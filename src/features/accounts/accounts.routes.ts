@@ -17,6 +17,7 @@ import { updateContactAction } from './contact';
 import { promiseToPayAction } from './promise/promise.cards';
 import { verifyCallerAction } from './verify/verify.cards';
 import { badFormCard, registerCardVerb, type CardFormDeps } from '../../shared/card-verbs';
+import { headerToken } from '../../shared/schema-parts';
 
 export const ACCOUNT_COMMAND: CommandInfo = {
   name: 'account',
@@ -37,7 +38,7 @@ export interface AccountsDeps extends CardFormDeps<Caller> {
 }
 
 const accountId = z.string().regex(/^\d{6,10}$/);
-const notesContinuation = z.string().min(1).max(4000);
+const notesContinuation = headerToken(4000);
 /** The list card's buttons (Action.Submit: each answer is a new message). */
 const submits = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal(ACCOUNT_VERBS.open), accountId }),

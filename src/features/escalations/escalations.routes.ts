@@ -15,6 +15,7 @@ import { changeMessage, createdMessage } from './escalation-messages';
 import type { EscalationCardRenderer } from './escalation-render';
 import type { EscalationsService } from './escalations.service';
 import { ESCALATION_VERB_PREFIX, ESCALATION_VERBS } from './escalations.verbs';
+import { headerToken } from '../../shared/schema-parts';
 
 export const ESCALATION_COMMANDS: CommandInfo[] = [
   { name: 'escalate', usage: 'escalate <phone, email, unit, account id or name>', description: 'Asks the mentors to approve something for that account: a refund or credit, a fee waiver, auction relief, a rent change or a supervisor callback.', permission: 'escalations.request' },
@@ -109,7 +110,7 @@ export function registerEscalationsRoutes(app: Application, deps: EscalationsRou
     return parsed.success ? render.forCaller(caller, await escalations.view(caller, parsed.data)) : badFormCard();
   });
   registerCardVerb(app, deps, ESCALATION_VERBS.more, 'escalations.more', async ({ caller, data }) => {
-    const parsed = z.object({ continuation: z.string().min(1).max(4000) }).safeParse(data);
+    const parsed = z.object({ continuation: headerToken(4000) }).safeParse(data);
     if (!parsed.success) return badFormCard();
     const page = await escalations.queue(caller, parsed.data.continuation);
     return escalationQueueCard(page.escalations, page.continuation, render.timeZone, false);

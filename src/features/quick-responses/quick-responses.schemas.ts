@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { isoDateTime, personRef } from '../../shared/schema-parts';
+import { isoDateTime, personRef, headerToken } from '../../shared/schema-parts';
 
 /** Card verbs of the quick responses cards; the cards and the routes use the same constants. */
 export const QUICK_RESPONSE_VERBS = {
@@ -40,7 +40,7 @@ const field = (max: number) => z.union([z.string().max(max), z.number().finite()
 /** The edit form's submit: which one (a new one's id is made with the form), the etag it showed, and the fields. */
 export const quickResponseSaveSchema = z.object({
   id: z.string().regex(/^[\w-]{1,64}$/),
-  etag: z.string().max(200).optional(),
+  etag: headerToken(200).optional(),
   title: field(QUICK_RESPONSE_LIMITS.title),
   reason: field(QUICK_RESPONSE_LIMITS.reason),
   resolution: field(QUICK_RESPONSE_LIMITS.resolution),

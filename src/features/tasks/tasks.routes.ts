@@ -13,6 +13,7 @@ import type { TaskChange } from './task-lifecycle';
 import type { TaskCardRenderer } from './task-render';
 import type { TasksService } from './tasks.service';
 import { TASK_VERB_PREFIX, TASK_VERBS } from './tasks.verbs';
+import { headerToken } from '../../shared/schema-parts';
 
 export const TASK_COMMANDS: CommandInfo[] = [
   { name: 'task', usage: 'task <phone, email, unit, account id or name>', description: 'Creates a follow-up task for that account: pick the type, fill in its form.', permission: 'tasks.create' },
@@ -32,7 +33,7 @@ const accountId = z.string().regex(/^\d{6,10}$/);
 const taskRef = z.object({ accountId, taskId: z.string().regex(/^[\w:-]{1,80}$/) });
 const text = (max: number) => z.union([z.string().max(max), z.number().transform(String)]).nullish().transform((v) => v ?? '');
 const createSchema = z.looseObject({ accountId, typeId: z.string().max(60), submissionId: z.uuid(), units: text(400), assignee: text(200), dueDate: text(20), dueTime: text(20), details: text(2000) });
-const moreSchema = z.object({ list: z.enum(['mine', 'account']), accountId: accountId.optional(), continuation: z.string().min(1).max(4000) });
+const moreSchema = z.object({ list: z.enum(['mine', 'account']), accountId: accountId.optional(), continuation: headerToken(4000) });
 
 /** The type's own inputs (`f_<field id>`), as text. */
 function fieldInputs(data: Record<string, unknown>): Record<string, string> {

@@ -1,6 +1,7 @@
 import { z } from 'zod/v4';
 import { RELATIONSHIPS } from '../../notes/notes.schemas';
 import { accountSchema, emailSchema, phoneSchema, type Account } from '../accounts.schemas';
+import { headerToken } from '../../../shared/schema-parts';
 
 /** Card verbs of the "Update contact" cards (Action.Execute); the routes match on the same constants. */
 export const CONTACT_VERBS = {
@@ -43,7 +44,7 @@ const multiSelect = (max: number) => z.string().max(max).optional().transform((v
 /** What the form's "Save" button sends: its data plus every input. Sizes are capped; content is checked later. */
 export const contactSubmitSchema = z.object({
   accountId: accountSchema.shape.id,
-  etag: z.string().min(1).max(100),
+  etag: headerToken(100),
   submissionId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
   seen: seenSchema,
   callerName: typed(500),

@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { isoDateTime, personRef } from '../../../shared/schema-parts';
+import { isoDateTime, personRef, headerToken } from '../../../shared/schema-parts';
 
 /** Card verbs of the mentor-answer cards; the cards and the routes use the same constants. */
 export const MENTOR_ANSWER_VERBS = {
@@ -85,7 +85,7 @@ export const captureSubmitSchema = z.object({
 });
 
 /** "Save" on the edit form: the etag the form showed, and the texts. */
-export const editSubmitSchema = captureSubmitSchema.extend({ etag: z.string().min(1).max(200) });
+export const editSubmitSchema = captureSubmitSchema.extend({ etag: headerToken(200) });
 
 /** "Edit" and "Retire" on the list. */
 export const entryRefSchema = z.object({ id: mentorAnswerId });
