@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { adaptiveCard, cardAttachment, commandButton, notice, text, type AdaptiveCard } from './cards';
+import { executeAction } from './form-parts';
 import { isDomainError } from './errors';
 import type { Logger } from './logger';
 import { TURN_OUTCOME_KEY, TURN_ROUTE_KEY, type TurnOutcome } from './turn';
@@ -47,11 +48,28 @@ async function runHandler<Caller>(deps: CardFormDeps<Caller>, routeName: string,
     const reference = randomUUID().slice(0, 8);
     outcome('error');
     deps.logger.error({ err: error, route: routeName, reference }, 'card action failed');
-    return adaptiveCard([
-      notice('Something went wrong on our side and nothing was changed. Please try again.', 'attention'),
-      text(`If it keeps happening, tell your team lead and quote reference ${reference}.`, { isSubtle: true, size: 'Small' }),
-    ]);
+    return tryAgainCard(context, data, reference);
   }
+}
+
+/** Largest pressed-button payload the "Try again" button carries back. */
+const MAX_RETRY_BYTES = 20_000;
+
+/**
+ * The answer when something failed on our side (the store did not answer, say): the press may or may
+ * not have been saved, so "Try again" sends the same press again (the same verb and everything the
+ * card sent, typed values and submission id included); submissions are idempotent, so it saves once.
+ */
+function tryAgainCard(context: TurnContext, data: unknown, reference: string): AdaptiveCard {
+  const verb = (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
+  const retry = typeof verb === 'string' && data && typeof data === 'object' && !Array.isArray(data) && JSON.stringify(data).length <= MAX_RETRY_BYTES;
+  return adaptiveCard(
+    [
+      notice(retry ? 'We could not finish that just now. What you typed is kept: press Try again.' : 'Something went wrong on our side. Please try again.', 'attention'),
+      text(`If it keeps happening, tell your team lead and quote reference ${reference}.`, { isSubtle: true, size: 'Small' }),
+    ],
+    retry ? [executeAction('Try again', verb, data as Record<string, unknown>, 'positive')] : [],
+  );
 }
 
 /**
