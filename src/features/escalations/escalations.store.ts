@@ -1,3 +1,4 @@
+import { rewriteWithEtag } from '../../shared/etag-rewrite';
 import type { Container } from '@azure/cosmos';
 import { DomainError } from '../../shared/errors';
 import { escalationSchema, type Escalation } from './escalations.schemas';
@@ -84,16 +85,7 @@ export class EscalationsStore {
  * to what is stored now and tries again, `attempts` times in all. `change` returning undefined means
  * nothing needs writing. Throws EscalationConflictError when every attempt lost.
  */
-export async function rewriteEscalation(store: Pick<EscalationsStore, 'replace'>, escalation: Escalation, change: (current: Escalation) => Escalation | undefined, attempts = 3): Promise<Escalation> {
-  let current = escalation;
-  for (let attempt = 1; ; attempt += 1) {
-    const next = change(current);
-    if (!next) return current;
-    try {
-      return await store.replace(next, current._etag!);
-    } catch (error) {
-      if (!(error instanceof EscalationConflictError) || attempt >= attempts) throw error;
-      current = error.current;
-    }
-  }
+export function rewriteEscalation(store: Pick<EscalationsStore, 'replace'>, escalation: Escalation, change: (current: Escalation) => Escalation | undefined, attempts = 3): Promise<Escalation> {
+  const conflictOf = (error: unknown) => (error instanceof EscalationConflictError ? error.current : undefined);
+  return rewriteWithEtag((next, etag) => store.replace(next, etag), escalation, change, conflictOf, attempts);
 }

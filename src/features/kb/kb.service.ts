@@ -110,6 +110,8 @@ export class KbService {
 
   /** Replaces the mentor answers indexed with the files' articles (each one article, `source: 'mentor'`). */
   useMentorAnswers(articles: Article[]): void {
+    // No mentor answers before or after (every start without any): the index already holds just the files.
+    if (!articles.length && !this.mentorArticles.length) return;
     this.mentorArticles = articles;
     this.rebuild();
   }

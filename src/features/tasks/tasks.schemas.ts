@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import type { TypedFieldDef } from '../../shared/form-parts';
 import { isoDateTime, personRef } from '../../shared/schema-parts';
 
 export const TASK_STATUSES = ['open', 'in_progress', 'done', 'canceled'] as const;
@@ -74,19 +75,8 @@ export const taskSchema = z.object({
 });
 export type Task = z.infer<typeof taskSchema>;
 
-/** One form field of a task type. */
-export interface TaskFieldDef {
-  id: string;
-  label: string;
-  kind: 'text' | 'multiline' | 'date' | 'time' | 'choice' | 'phone' | 'money';
-  required: boolean;
-  /** For `choice`. */
-  choices?: readonly string[];
-  /** For text kinds. */
-  maxLength?: number;
-  placeholder?: string;
-  /** For `date`: the date may not be before today (the location's today). */
-  notPast?: boolean;
+/** One form field of a task type: the shared card field, plus where to prefill it from. */
+export interface TaskFieldDef extends TypedFieldDef {
   /** Prefill from the account when the form opens ("primaryPhone", "balanceDue", "auctionDate"). */
   prefill?: 'primaryPhone' | 'balanceDue' | 'auctionDate';
 }

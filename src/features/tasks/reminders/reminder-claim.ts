@@ -1,3 +1,4 @@
+import { rewriteWithEtag } from '../../../shared/etag-rewrite';
 import type { PersonRef } from '../../../shared/schema-parts';
 import { TaskConflictError, type TasksStore } from '../tasks.store';
 import type { Task } from '../tasks.schemas';
@@ -50,16 +51,7 @@ export function withPost(task: Task, post: Task['posts'][number]): Task | undefi
  * what is stored now and tries again, `attempts` times in all. `change` returning undefined means
  * nothing needs writing. Throws TaskConflictError when every attempt lost.
  */
-export async function rewrite(store: Pick<TasksStore, 'replace'>, task: Task, change: (current: Task) => Task | undefined, attempts = 3): Promise<Task> {
-  let current = task;
-  for (let attempt = 1; ; attempt += 1) {
-    const next = change(current);
-    if (!next) return current;
-    try {
-      return await store.replace(next, current._etag!);
-    } catch (error) {
-      if (!(error instanceof TaskConflictError) || attempt >= attempts) throw error;
-      current = error.current;
-    }
-  }
+export function rewrite(store: Pick<TasksStore, 'replace'>, task: Task, change: (current: Task) => Task | undefined, attempts = 3): Promise<Task> {
+  const conflictOf = (error: unknown) => (error instanceof TaskConflictError ? error.current : undefined);
+  return rewriteWithEtag((next, etag) => store.replace(next, etag), task, change, conflictOf, attempts);
 }
