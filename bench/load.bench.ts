@@ -79,13 +79,16 @@ async function main(): Promise<void> {
   const failures: string[] = [];
   const broken: Partial<Record<KindId, string>> = {};
   let atReady: ReturnType<BotProcess['memory']> | undefined;
+  let storeAtReady: ReturnType<BotProcess['memory']> | undefined;
+  let storeFinal: ReturnType<BotProcess['memory']> | undefined;
   const heaps: { atReady?: BotHeap; atEnd?: BotHeap; afterGc?: BotHeap } = {};
   let final: { peakRssMb: number; rssMb: number; stopMs?: number; exitCode?: number | null } | undefined;
   try {
     bot = await startBot({ env, logFile: join(runDir, 'bot.log'), countCalls: config.countCalls, cpuProfDir: config.cpuProfDir, nodeFlags: [...(config.countCalls ? ['--expose-gc'] : []), ...config.botNodeFlags], readyLimitMs: config.readyLimitS * 1000 });
     atReady = bot.memory();
+    storeAtReady = bot.store?.memory();
     heaps.atReady = await bot.heap(false);
-    log(` ready in ${s(bot.readyMs)} (HTTP up in ${s(bot.httpUpMs)}), RSS ${atReady.rssMb.toFixed(0)} MB, peak so far ${atReady.peakRssMb.toFixed(0)} MB\n`);
+    log(` ready in ${s(bot.readyMs)} (HTTP up in ${s(bot.httpUpMs)}), RSS ${atReady.rssMb.toFixed(0)} MB, peak so far ${atReady.peakRssMb.toFixed(0)} MB; store process RSS ${storeAtReady?.rssMb.toFixed(0) ?? '–'} MB\n`);
     await bot.settle(config.settleS * 1000);
 
     const evalSet = readEvalSet(EVAL_FILE);
@@ -139,6 +142,7 @@ async function main(): Promise<void> {
       for (const kind of runnable) {
         const before = await bot.counts();
         const cpuBefore = bot.cpuSeconds();
+        const storeCpuBefore = bot.store?.cpuSeconds() ?? 0;
         const machineBefore = machineBusySeconds();
         const selfBefore = process.cpuUsage();
         let result: StepResult;
@@ -152,24 +156,28 @@ async function main(): Promise<void> {
         }
         take(result);
         const rssAfterMb = bot.memory().rssMb;
+        const storeRssAfterMb = bot.store?.memory().rssMb;
         // The calls and CPU of the step include the work it left behind (answers nobody waits for any more, a store save).
         const settle = await bot.settle(config.settleS * 1000);
         const botCpuS = bot.cpuSeconds() - cpuBefore;
+        const storeCpuS = (bot.store?.cpuSeconds() ?? 0) - storeCpuBefore;
         const self = process.cpuUsage(selfBefore);
-        const othersCpuS = Math.max(0, machineBusySeconds() - machineBefore - botCpuS - result.generatorProcessCpuS - (self.user + self.system) / 1e6);
-        const record: StepRecord = { result, calls: diff(await bot.counts(), before), botCpuS, rssAfterMb, settle, othersCpuS };
+        const othersCpuS = Math.max(0, machineBusySeconds() - machineBefore - botCpuS - storeCpuS - result.generatorProcessCpuS - (self.user + self.system) / 1e6);
+        const record: StepRecord = { result, calls: diff(await bot.counts(), before), botCpuS, storeCpuS, rssAfterMb, storeRssAfterMb, settle, othersCpuS };
         records.push(record);
         const r = result;
-        log(`… ${kind} at ${connections}: ${r.rps.toFixed(1)}/s, p50 ${r.latencyMs.p50.toFixed(0)} / p99 ${r.latencyMs.p99.toFixed(0)} ms, ${r.errors.total} errors, RSS ${rssAfterMb.toFixed(0)} MB, settled in ${s(settle.waitedMs)}${settle.settled ? '' : ' (still busy)'}\n`);
+        log(`… ${kind} at ${connections}: ${r.rps.toFixed(1)}/s, p50 ${r.latencyMs.p50.toFixed(0)} / p99 ${r.latencyMs.p99.toFixed(0)} ms, ${r.errors.total} errors, RSS ${rssAfterMb.toFixed(0)} MB (store ${storeRssAfterMb?.toFixed(0) ?? '–'} MB), CPU bot ${botCpuS.toFixed(1)} s / store ${storeCpuS.toFixed(1)} s, settled in ${s(settle.waitedMs)}${settle.settled ? '' : ' (still busy)'}\n`);
       }
     }
     final = bot.memory();
+    storeFinal = bot.store?.memory();
     // The live heap, once, after everything was measured: how much of the RSS is data and how much garbage.
     heaps.atEnd = await bot.heap(false);
     heaps.afterGc = await bot.heap(true);
   } finally {
     if (bot) {
       final ??= bot.memory();
+      storeFinal ??= bot.store?.memory();
       log('… stopping the bot');
       const stopped = await bot.stop();
       final = { ...final, stopMs: stopped.stopMs, exitCode: stopped.code };
@@ -181,13 +189,13 @@ async function main(): Promise<void> {
   // ---- Output -------------------------------------------------------------------------------------
   const labels = Object.fromEntries(Object.values(buildKinds({ pools: manifest.pools, questions: [] })).map((k) => [k.id, k.label])) as Record<KindId, string>;
   const peakRssMb = final?.peakRssMb ?? NaN;
-  const targets = checkTargets(config, records, { readyMs: bot!.readyMs, peakRssMb });
+  const targets = checkTargets(config, records, { readyMs: bot!.readyMs, peakRssMb, storePeakRssMb: storeFinal?.peakRssMb });
   const latency = latencyTable(records, labels);
   const calls = config.countCalls ? callsTable(records, labels) : undefined;
   const docs = Object.values(manifest.documents).reduce((n, v) => n + v, 0);
   console.log(`## Deskmate under load: ${config.accounts.toLocaleString('en-US')} accounts, sample KB + ${config.articles.toLocaleString('en-US')} generated articles`);
   console.log('');
-  console.log(`Bot (its own process, \`node --import tsx src/index.ts\`): ready ${s(bot!.readyMs)} after spawn (HTTP up at ${s(bot!.httpUpMs)}), embedded store loaded from a ${manifest.dataFileMb.toFixed(0)} MB data file (${docs.toLocaleString('en-US')} documents). Peak RSS (VmHWM) ${peakRssMb.toFixed(0)} MB; at ready ${atReady?.rssMb.toFixed(0)} MB RSS, ${atReady?.peakRssMb.toFixed(0)} MB peak. Stopped (store saved) in ${s(final?.stopMs ?? NaN)}.`);
+  console.log(`Bot (its own process, \`node --import tsx src/index.ts\`): ready ${s(bot!.readyMs)} after spawn (HTTP up at ${s(bot!.httpUpMs)}), embedded store loaded from a ${manifest.dataFileMb.toFixed(0)} MB data file (${docs.toLocaleString('en-US')} documents) in its own process (the bot's child, standing in for the Cosmos DB service). The bot's peak RSS (VmHWM) ${peakRssMb.toFixed(0)} MB; at ready ${atReady?.rssMb.toFixed(0)} MB RSS, ${atReady?.peakRssMb.toFixed(0)} MB peak. The store process: ${storeAtReady?.rssMb.toFixed(0) ?? '–'} MB RSS at ready, peak ${storeFinal?.peakRssMb.toFixed(0) ?? '–'} MB. Stopped (store saved) in ${s(final?.stopMs ?? NaN)}.`);
   const heapLine = (h: BotHeap | undefined) => (h ? `heap ${h.heapUsedMb.toFixed(0)} MB used of ${h.heapTotalMb.toFixed(0)} MB, external ${h.externalMb.toFixed(0)} MB` : 'not measured');
   if (heaps.atReady) console.log(`V8 heap at ready: ${heapLine(heaps.atReady)}; at the end: ${heapLine(heaps.atEnd)}; ${heaps.afterGc?.collected ? `after a full GC at the end: ${heapLine(heaps.afterGc)}, RSS ${heaps.afterGc.rssMb.toFixed(0)} MB` : 'no full GC (needs --expose-gc)'}.`);
   console.log(`Load: autocannon in a child process, one conversation per connection (a seeded mentor each), one request at a time, ${config.stepS} s per step; latency is to the full expectReplies answer.`);
@@ -195,7 +203,7 @@ async function main(): Promise<void> {
   console.log(latency);
   if (calls) {
     console.log('');
-    console.log('Cosmos calls per turn, counted in the bot (SDK calls; server requests as the embedded server answered them, a plan being the query-plan request the SDK sends before each query; docs evaluated: the embedded server has no index, so each query or plan reads its whole container):');
+    console.log('Cosmos calls per turn, counted in the bot (SDK calls; server requests as the bot sent them to the embedded server, a plan being the query-plan request the SDK sends before each query; docs evaluated: the embedded server has no index, so each query or plan reads its whole container):');
     console.log('');
     console.log(calls);
   }
@@ -217,6 +225,7 @@ async function main(): Promise<void> {
     config,
     dataset: { ...built, built: dataset.built, pools: Object.fromEntries(Object.entries(pools).map(([k, v]) => [k, Array.isArray(v) ? v.length : v])) },
     bot: { readyMs: bot!.readyMs, httpUpMs: bot!.httpUpMs, atReady, final, heaps, connectorCalls: stub.calls },
+    store: { atReady: storeAtReady, final: storeFinal },
     broken,
     failures,
     steps: records,

@@ -5,13 +5,14 @@
  * real SDK and the real embedded server.
  *   - SDK calls: point reads (`item(id, pk).read()`), queries (`items.query`, `items.readAll`) and
  *     writes (create, upsert, replace, patch, delete; a bulk call counts its operations).
- *   - Server requests: what the embedded server answered (bench/accounts/instrument.ts), with the
- *     documents each query evaluated (the server has no index: a query reads its whole container).
+ *   - Server requests: what the bot sent the embedded server (it runs in a process of its own; see
+ *     bench/accounts/instrument.ts), with the documents each query evaluated (the server has no
+ *     index: a query reads its whole container).
  * It also answers `heap` with process.memoryUsage(), after a full GC when asked and node has --expose-gc.
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { countServerRequests, emptyServerCounts } from '../accounts/instrument';
+import { countClientRequests, emptyServerCounts } from '../accounts/instrument';
 
 export interface SdkCallCounts {
   pointReads: number;
@@ -22,7 +23,7 @@ export interface SdkCallCounts {
 const sdk: SdkCallCounts = { pointReads: 0, queries: 0, writes: 0 };
 const server = emptyServerCounts();
 const sizes = JSON.parse(process.env.BENCH_CONTAINER_SIZES ?? '{}') as Record<string, number>;
-const serverCounting = countServerRequests(server, (container) => sizes[container] ?? 0);
+const serverCounting = countClientRequests(server, (container) => sizes[container] ?? 0);
 
 type Methods = Record<string, (...args: unknown[]) => unknown>;
 const PATCHED = Symbol.for('deskmate.bench.counted');

@@ -1,7 +1,8 @@
 /**
  * The bot under load, in its own process: `node --import tsx src/index.ts` (what `npm start` runs)
  * on 127.0.0.1, with the benchmark's data file and KB. Its memory (VmHWM, VmRSS) and CPU time come
- * from /proc/<pid>, so they are the bot's alone.
+ * from /proc/<pid>, so they are the bot's alone. The embedded store runs in a child process of the
+ * bot (as a real Cosmos DB account is a service apart); its memory and CPU are read the same way.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
@@ -32,8 +33,18 @@ export interface BotMemory {
   rssMb: number;
 }
 
+/** A process's memory and CPU, read from /proc. */
+export interface ProcessMeter {
+  readonly pid: number;
+  memory(): BotMemory;
+  /** CPU time (user + system) it has used, s. */
+  cpuSeconds(): number;
+}
+
 export interface BotProcess {
   readonly pid: number;
+  /** The embedded store's own process (the bot's child), when it has one. */
+  readonly store: ProcessMeter | undefined;
   readonly url: string;
   /** From spawn to the first 200 from /readyz, ms. */
   readonly readyMs: number;
@@ -46,7 +57,7 @@ export interface BotProcess {
   counts(): Promise<BotCounts | undefined>;
   /** The heap from the preload module; `gc`: after a full GC (needs --expose-gc in the node flags). */
   heap(gc: boolean): Promise<BotHeap | undefined>;
-  /** Waits until the bot has used under 5% of a core for 1 s, at most `limitMs`; how long it waited. */
+  /** Waits until the bot and its store have used under 5% of a core for 1 s, at most `limitMs`; how long it waited. */
   settle(limitMs: number): Promise<{ waitedMs: number; settled: boolean }>;
   /** SIGTERM, as a service manager stops it; SIGKILL if it has not exited after `limitMs`. */
   stop(limitMs?: number): Promise<{ code: number | null; stopMs: number }>;
@@ -71,6 +82,44 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** The bot's child process that runs the embedded store, if there is one. */
+function storeProcessOf(botPid: number): ProcessMeter | undefined {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${botPid}/task/${botPid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return undefined;
+  }
+  const pid = children.find((child) => {
+    try {
+      return readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('store-process');
+    } catch {
+      return false;
+    }
+  });
+  if (pid === undefined) return undefined;
+  let last: BotMemory = { peakRssMb: 0, rssMb: 0 };
+  let lastCpu = 0;
+  return {
+    pid,
+    // After the store process exits its last reading stays.
+    memory: () => {
+      try {
+        return (last = procStatus(pid));
+      } catch {
+        return last;
+      }
+    },
+    cpuSeconds: () => {
+      try {
+        return (lastCpu = procCpuSeconds(pid));
+      } catch {
+        return lastCpu;
+      }
+    },
+  };
 }
 
 function procStatus(pid: number): BotMemory {
@@ -168,8 +217,12 @@ export async function startBot(options: BotOptions): Promise<BotProcess> {
     return message && { sdk: message.sdk, server: message.server, serverCounting: message.serverCounting };
   };
 
+  const store = storeProcessOf(pid);
+  /** The bot's CPU and its store's: a write leaves work behind in the store (the journal, a rewrite of the data file). */
+  const busyCpu = () => procCpuSeconds(pid) + (store?.cpuSeconds() ?? 0);
   return {
     pid,
+    store,
     url,
     readyMs,
     httpUpMs,
@@ -180,11 +233,11 @@ export async function startBot(options: BotOptions): Promise<BotProcess> {
     settle: async (limitMs) => {
       const t0 = performance.now();
       let quiet = 0;
-      let cpu = procCpuSeconds(pid);
+      let cpu = busyCpu();
       let at = performance.now();
       while (performance.now() - t0 < limitMs) {
         await sleep(250);
-        const nowCpu = procCpuSeconds(pid);
+        const nowCpu = busyCpu();
         const now = performance.now();
         quiet = (nowCpu - cpu) / ((now - at) / 1000) < 0.05 ? quiet + 1 : 0;
         cpu = nowCpu;

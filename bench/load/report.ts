@@ -10,10 +10,14 @@ export interface StepRecord {
   calls?: { sdk: SdkCallCounts; server: ServerCounts };
   /** CPU the bot used during the step and the settling after it, s. */
   botCpuS: number;
+  /** CPU the embedded store's process used meanwhile, s (0 when it has none). */
+  storeCpuS: number;
   /** The bot's RSS just after the step, MB. */
   rssAfterMb: number;
+  /** The store process's RSS just after the step, MB. */
+  storeRssAfterMb?: number;
   settle: { waitedMs: number; settled: boolean };
-  /** CPU the other processes on this machine used meanwhile (not the bot, the generator or the benchmark), s. */
+  /** CPU the other processes on this machine used meanwhile (not the bot, its store, the generator or the benchmark), s. */
   othersCpuS: number;
 }
 
@@ -86,7 +90,7 @@ export function callsTable(steps: StepRecord[], labels: Record<KindId, string>):
 }
 
 /** The issue's targets, each met or missed (or not measured in this run). */
-export function checkTargets(config: LoadConfig, steps: StepRecord[], bot: { readyMs: number; peakRssMb: number }): TargetCheck[] {
+export function checkTargets(config: LoadConfig, steps: StepRecord[], bot: { readyMs: number; peakRssMb: number; storePeakRssMb?: number }): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const atScale = config.accounts >= 100_000 && config.articles >= 5000;
   const scale = atScale ? '' : ` (this run: ${config.accounts.toLocaleString('en-US')} accounts, ${config.articles.toLocaleString('en-US')} articles, not the target's 100,000 and 5,000)`;
@@ -107,7 +111,8 @@ export function checkTargets(config: LoadConfig, steps: StepRecord[], bot: { rea
     detail: at16.length === 0 ? 'no step ran at 16' : over.length ? `over: ${over.map((s) => `${s.result.kind} ${ratio(s, steps).toFixed(1)}x`).join(', ')}` : 'all within',
   });
   const atScaleOr = (met: boolean) => (met && !atScale ? 'partly' : met);
-  checks.push({ target: 'peak RSS under 400 MB with 100,000 accounts and 5,000 articles', met: atScaleOr(bot.peakRssMb < 400), detail: `peak ${bot.peakRssMb.toFixed(0)} MB${scale}` });
+  const storeNote = bot.storePeakRssMb === undefined ? '' : `; the embedded store's own process (the stand-in for the Cosmos DB service, which holds every document) peaked at ${bot.storePeakRssMb.toFixed(0)} MB`;
+  checks.push({ target: 'peak RSS under 400 MB with 100,000 accounts and 5,000 articles', met: atScaleOr(bot.peakRssMb < 400), detail: `the bot's process peaked at ${bot.peakRssMb.toFixed(0)} MB${storeNote}${scale}` });
   checks.push({ target: 'ready in under 10 s with that data (embedded store loaded from its file)', met: atScaleOr(bot.readyMs < 10_000), detail: `${(bot.readyMs / 1000).toFixed(1)} s${scale}` });
   return checks;
 }

@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import type { Logger } from '../shared/logger';
 import { CONTAINERS, PARTITION_KEYS, type ContainerName } from './containers';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded/embedded-cosmos';
+import { startEmbeddedCosmosProcess } from './embedded/embedded-cosmos-process';
 
 /** The one Cosmos client of the process, with every container ready to use. */
 export interface Store {
@@ -15,6 +16,8 @@ export interface Store {
   readonly description: string;
   /** Documents loaded from the embedded data file at start (0 on Azure). */
   readonly loadedDocuments: number;
+  /** The embedded store's own process, when it has one. */
+  readonly storePid?: number;
   /** Saves pending embedded writes (no-op on Azure). */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -31,16 +34,19 @@ export async function openStore(cosmos: Config['cosmos'], logger: Logger, option
     return prepare(client, cosmos.database, `Azure Cosmos DB at ${host}`, 0, async () => undefined, async () => client.dispose());
   }
   const persist = options.persist ?? true;
-  const embedded = await startEmbeddedCosmos({ dataFile: persist ? cosmos.dataFile : undefined, logger });
+  // With a data file the server runs in a process of its own, as a real Cosmos DB account would: its
+  // documents, queries and saves never hold up a turn. In memory only (tests), it runs in this process.
+  const embedded = persist ? await startEmbeddedCosmosProcess({ dataFile: cosmos.dataFile, logger }) : await startEmbeddedCosmos({ logger });
   const client = embeddedClient(embedded);
   const description = persist ? `embedded Cosmos DB (data file ${cosmos.dataFile})` : 'embedded Cosmos DB (in memory)';
-  return prepare(client, cosmos.database, description, embedded.loadedDocuments, embedded.flush, async () => {
+  const store = await prepare(client, cosmos.database, description, embedded.loadedDocuments, embedded.flush, async () => {
     client.dispose();
     await embedded.close();
   });
+  return { ...store, storePid: embedded.pid };
 }
 
-function embeddedClient(embedded: EmbeddedCosmos): CosmosClient {
+export function embeddedClient(embedded: EmbeddedCosmos): CosmosClient {
   // Trust the embedded server's own certificate, for this client's connections only.
   const agent = new Agent({ ca: embedded.ca, keepAlive: true, maxSockets: 64 });
   return new CosmosClient({

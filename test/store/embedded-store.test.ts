@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { journalSeqs } from '../../src/store/embedded/journal';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/cosmos-store';
@@ -52,17 +53,25 @@ describe('embedded Cosmos DB store', () => {
     expect(new Set(both.map((r) => r._rid)).size).toBe(2);
   });
 
-  it('saves shortly after a write without waiting for a stop', async () => {
+  it('runs the server in a process of its own, and a change outlives that process being killed', async () => {
     const dir = tempDir();
     dirs.push(dir);
     const file = join(dir.path, 'cosmos.json');
     const store = await storeAt(file);
-    await store.containers.people.items.upsert({ id: 'p1', name: 'Test Person' });
+    expect(store.storePid).toBeGreaterThan(0);
+    expect(store.storePid).not.toBe(process.pid);
+    const { resource: written } = await store.containers.people.items.upsert({ id: 'p1', name: 'Test Person' });
+    // Saved within the save delay (500 ms): wait until the journal has it, then kill the server without warning.
+    const journalHas = () => journalSeqs(file).some((seq) => readFileSync(`${file}.journal.${seq}`, 'utf8').includes('Test Person'));
     const deadline = Date.now() + 3000;
-    while (Date.now() < deadline && !(existsSync(file) && readFileSync(file, 'utf8').includes('Test Person'))) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(readFileSync(file, 'utf8')).toContain('Test Person');
+    while (Date.now() < deadline && !journalHas()) await new Promise((r) => setTimeout(r, 50));
+    expect(journalHas()).toBe(true);
+    process.kill(store.storePid!, 'SIGKILL');
+
+    const again = await storeAt(file);
+    const { resource } = await again.containers.people.item('p1', 'p1').read();
+    expect(resource?.name).toBe('Test Person');
+    expect(resource?._etag).toBe(written?._etag);
   });
 
   it('refuses a replace with a stale etag', async () => {

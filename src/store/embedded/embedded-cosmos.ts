@@ -4,7 +4,7 @@ import Account from '@vercel/cosmosdb-server/lib/account';
 import type { Logger } from '../../shared/logger';
 import { createLoopbackCertificate } from './tls';
 import { createRequestHandler } from './request-handler';
-import { readSnapshotFile, restoreSnapshot, takeSnapshot, writeSnapshotFile } from './snapshot';
+import { loadDataFile, startPersistence, type Persistence } from './persistence';
 
 /** A running in-process Cosmos DB server on 127.0.0.1 that saves its data to a file. */
 export interface EmbeddedCosmos {
@@ -13,9 +13,11 @@ export interface EmbeddedCosmos {
   readonly ca: string;
   /** How many documents were loaded from the data file at start. */
   readonly loadedDocuments: number;
+  /** The server's own process id, when it runs in a process of its own. */
+  readonly pid?: number;
   /** Writes pending changes to the data file now. */
   flush(): Promise<void>;
-  /** Saves and stops the server. */
+  /** Stops the server and saves (the journal folded into the data file). */
   close(): Promise<void>;
 }
 
@@ -24,16 +26,18 @@ export interface EmbeddedCosmosOptions {
   dataFile?: string;
   /** The longest time a change waits before it is saved. */
   saveDelayMs?: number;
+  /** The journal is folded into the data file once it is larger than this and half the data file. */
+  compactFloorBytes?: number;
   logger: Logger;
 }
 
-/** Starts the embedded server on a free loopback port and loads its data file if there is one. */
+/** Starts the embedded server on a free loopback port and loads its data file (and journal) if there is one. */
 export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions): Promise<EmbeddedCosmos> {
-  const { dataFile, logger, saveDelayMs = 500 } = options;
+  const { dataFile, logger, saveDelayMs = 500, compactFloorBytes } = options;
   const tls = await createLoopbackCertificate();
   let account: Account | undefined;
-  const saver = createSaver(() => account, dataFile, saveDelayMs, logger);
-  const server = createServer({ cert: tls.cert, key: tls.key, keepAlive: true }, createRequestHandler(() => account!, saver.schedule));
+  let persistence: Persistence | undefined;
+  const server = createServer({ cert: tls.cert, key: tls.key, keepAlive: true }, createRequestHandler(() => account!, () => persistence?.schedule()));
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -41,53 +45,24 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions): Promi
   });
   const { port } = server.address() as AddressInfo;
   account = new Account('127.0.0.1', port);
-  const loadedDocuments = dataFile ? loadInto(account, dataFile) : 0;
+  let loadedDocuments = 0;
+  if (dataFile) {
+    const loaded = await loadDataFile(account, dataFile, logger).catch(async (error: unknown) => {
+      await closeServer(server);
+      throw error;
+    });
+    loadedDocuments = loaded.documents;
+    if (loaded.journalChanges > 0) logger.info({ dataFile, changes: loaded.journalChanges }, 'embedded store: journal replayed');
+    persistence = startPersistence(account, { dataFile, delayMs: saveDelayMs, logger, loaded, compactFloorBytes });
+  }
   return {
     endpoint: `https://127.0.0.1:${port}/`,
     ca: tls.cert,
     loadedDocuments,
-    flush: saver.flush,
+    flush: async () => persistence?.flush(),
     close: async () => {
-      await saver.flush();
       await closeServer(server);
-    },
-  };
-}
-
-function loadInto(account: Account, dataFile: string): number {
-  const snapshot = readSnapshotFile(dataFile);
-  if (!snapshot) return 0;
-  restoreSnapshot(account, snapshot);
-  return snapshot.databases.reduce((n, db) => n + db.collections.reduce((m, c) => m + c.documents.length, 0), 0);
-}
-
-function createSaver(account: () => Account | undefined, dataFile: string | undefined, delayMs: number, logger: Logger) {
-  let timer: NodeJS.Timeout | undefined;
-  let dirty = false;
-  let saving: Promise<void> = Promise.resolve();
-  const save = (): Promise<void> => {
-    timer = undefined;
-    saving = saving.then(async () => {
-      const current = account();
-      if (!dirty || !dataFile || !current) return;
-      dirty = false;
-      try {
-        await writeSnapshotFile(dataFile, takeSnapshot(current));
-      } catch (error) {
-        dirty = true;
-        logger.error({ err: error }, 'embedded store: saving the data file failed');
-      }
-    });
-    return saving;
-  };
-  return {
-    schedule: () => {
-      dirty = true;
-      if (!timer && dataFile) timer = setTimeout(() => void save(), delayMs);
-    },
-    flush: async () => {
-      if (timer) clearTimeout(timer);
-      await save();
+      await persistence?.close();
     },
   };
 }
