@@ -84,12 +84,18 @@ describe('ConversationNotifier', () => {
     expect(connector.calls).toHaveLength(0);
   });
 
-  it('retries 429, 412, 502 and 504 with backoff, and then succeeds', async () => {
+  it('retries 429 and 5xx with backoff, and then succeeds', async () => {
     await link('link location PDX1', [429, 502]);
     const started = Date.now();
     expect(await notifier().notifyLocation('PDX1', URGENT)).toMatchObject({ sent: true, activityId: 'posted-3' });
     expect(connector.calls).toHaveLength(3);
     expect(Date.now() - started).toBeGreaterThanOrEqual(50 + 100);
+  });
+
+  it.each([[500, 503], [503, 504], [412, 500]])('retries %i then %i, and then succeeds', async (first, second) => {
+    await link('link location PDX1', [first, second]);
+    expect(await notifier().notifyLocation('PDX1', URGENT)).toMatchObject({ sent: true, activityId: 'posted-3' });
+    expect(connector.calls).toHaveLength(3);
   });
 
   it('gives up after three attempts, well within 4 s, without throwing, and logs no secrets', async () => {
@@ -117,9 +123,9 @@ describe('ConversationNotifier', () => {
     expect(connector.calls).toHaveLength(2);
   });
 
-  it('does not retry other failures', async () => {
-    await link('link location PDX1', [500, 403]);
-    expect(await notifier().notifyLocation('PDX1', URGENT)).toEqual({ sent: false, reason: 'send_failed', detail: 'HTTP 500 after 1 attempt' });
+  it.each([403, 400, 404])('does not retry %i (the post is refused, not failed)', async (status) => {
+    await link('link location PDX1', [status, 403]);
+    expect(await notifier().notifyLocation('PDX1', URGENT)).toEqual({ sent: false, reason: 'send_failed', detail: `HTTP ${status} after 1 attempt` });
     expect(connector.calls).toHaveLength(1);
   });
 

@@ -9,8 +9,12 @@ export interface RetryPolicy {
 
 /** Three attempts, 250-500 ms then 500-1000 ms apart, all within 3.5 s. */
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 250, budgetMs: 3500 };
-/** Teams asks bots to retry these (throttled, precondition, bad gateway, gateway timeout). */
-export const RETRYABLE_STATUS: ReadonlySet<number> = new Set([429, 412, 502, 504]);
+/**
+ * Retried: throttled (429) and precondition failed (412), which Teams asks bots to retry, and every
+ * server error the connector answers (500, 502, 503, 504). A 500 may come after the post was made,
+ * so a retry can rarely post twice; losing an urgent note's post is the worse failure.
+ */
+export const RETRYABLE_STATUS: ReadonlySet<number> = new Set([429, 412, 500, 502, 503, 504]);
 
 /** One try at posting: the new activity's id, or why it failed (an HTTP status when there was one). */
 export type Attempt = { ok: true; activityId?: string } | { ok: false; status?: number; retryAfterMs?: number; detail: string };
