@@ -52,6 +52,9 @@ param cosmosDatabaseName string = 'deskmate'
 @description('Comma-separated tenant GUIDs whose activities the bot accepts (ALLOWED_TENANTS). Empty: only the tenant of this deployment.')
 param allowedTenants string = ''
 
+@description('Comma-separated Entra object ids of the people who are admins from the first start (FIRST_ADMINS); they set up everyone else. Only people with no record yet are added.')
+param firstAdmins string = ''
+
 @description('Knowledge base folder inside the deployed app (KB_DIR).')
 param kbDir string = './kb'
 
@@ -242,6 +245,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'ALLOWED_TENANTS'
           value: empty(allowedTenants) ? identity.properties.tenantId : allowedTenants
+        }
+        {
+          name: 'FIRST_ADMINS'
+          value: firstAdmins
         }
         {
           name: 'COSMOS_ENDPOINT'

@@ -42,6 +42,7 @@ const envSchema = z
     BOT_TYPE: withDefault(z.enum(['SingleTenant', 'UserAssignedMSI'], { error: 'expected SingleTenant or UserAssignedMSI (Azure no longer creates multi-tenant bots)' }), 'SingleTenant'),
     BOT_OPENID_METADATA: optional(z.string().refine(isLoopbackUrl, 'expected a loopback URL such as http://127.0.0.1:4000/.well-known/openid-configuration (for tests only: leave it unset to use the Bot Framework metadata)')),
     ALLOWED_TENANTS: optional(z.string().regex(/^[0-9a-fA-F-]{36}(,\s*[0-9a-fA-F-]{36})*$/, 'expected a comma-separated list of tenant GUIDs')),
+    FIRST_ADMINS: optional(z.string().regex(/^[0-9a-fA-F-]{36}(,\s*[0-9a-fA-F-]{36})*$/, "expected a comma-separated list of Entra user object ids (GUIDs), e.g. the one `whoami` shows")),
     COSMOS_ENDPOINT: optional(z.url({ protocol: /^https$/, error: 'expected an https URL such as https://myaccount.documents.azure.com:443/' })),
     COSMOS_KEY: optional(z.string()),
     COSMOS_DATABASE: withDefault(z.string().regex(/^[A-Za-z0-9_-]{1,255}$/, 'expected a database name of letters, digits, - and _'), 'deskmate'),
@@ -103,6 +104,8 @@ export interface Config {
     readonly openIdMetadataUrl?: string;
   };
   readonly allowedTenants: readonly string[];
+  /** Entra object ids made admins at start when they have no people record yet (FIRST_ADMINS). */
+  readonly firstAdmins: readonly string[];
   readonly cosmos:
     | { readonly kind: 'embedded'; readonly dataFile: string; readonly database: string }
     | { readonly kind: 'azure'; readonly endpoint: string; readonly key?: string; readonly database: string };
@@ -183,6 +186,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     authDisabled,
     bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE, openIdMetadataUrl: e.BOT_OPENID_METADATA },
     allowedTenants: e.ALLOWED_TENANTS ? e.ALLOWED_TENANTS.split(',').map((t) => t.trim().toLowerCase()) : [],
+    firstAdmins: e.FIRST_ADMINS ? e.FIRST_ADMINS.split(',').map((id) => id.trim().toLowerCase()) : [],
     cosmos,
     demoData: e.DEMO_DATA === 'on' || (e.DEMO_DATA === 'auto' && cosmos.kind === 'embedded'),
     kbDir: e.KB_DIR,

@@ -4,6 +4,8 @@ import { Readiness } from './shared/readiness';
 import { startHttpServer, type BotEndpoint } from './server';
 import { openStore, type Store } from './store/cosmos-store';
 import { seedDemoData } from './demo/seed-demo-data';
+import { addFirstAdmins } from './features/people/first-admins';
+import { PeopleStore } from './features/people/people.store';
 import { createAdapter } from './bot/adapter';
 import { createBot, createEscalationSlaSources, createReminderSources, installMiddleware } from './bot/app';
 import { KbService } from './features/kb/kb.service';
@@ -100,6 +102,8 @@ async function openPreparedStore(config: Config, logger: Logger, persist?: boole
     const demo = await seedDemoData(store);
     if (demo.seeded) logger.info({ counts: demo.counts }, 'demo data written to the empty store');
   }
+  // After the demo data, which is written only into an empty people container.
+  await addFirstAdmins(new PeopleStore(store.containers.people), config.firstAdmins, logger);
   return store;
 }
 

@@ -155,6 +155,7 @@ describe('infra/azure.bicep: App Service', () => {
     expect(settings.get('APPLICATIONINSIGHTS_CONNECTION_STRING')).toBe('appInsights.properties.ConnectionString');
     expect(settings.get('ALLOWED_TENANTS')).toContain('allowedTenants');
     expect(settings.get('KB_DIR')).toBe('kbDir');
+    expect(settings.get('FIRST_ADMINS')).toBe('firstAdmins');
   });
 
   it('starts Deskmate in Azure mode: src/config.ts accepts the app settings as they are', () => {
@@ -167,6 +168,7 @@ describe('infra/azure.bicep: App Service', () => {
     expect(config.cosmos.kind === 'azure' && new URL(config.cosmos.endpoint).host).toBe(new URL(SAMPLE.COSMOS_ENDPOINT).host);
     expect(config.cosmos.kind === 'azure' && config.cosmos.key, 'no Cosmos key: Entra ID through the identity').toBeFalsy();
     expect(config.allowedTenants).toEqual([SAMPLE.ALLOWED_TENANTS]);
+    expect(config.firstAdmins).toEqual([]);
     expect(config.demoData).toBe(false);
     expect(existsSync(resolve(ROOT, config.kbDir)), `KB_DIR ${config.kbDir} is a folder of the project`).toBe(true);
   });

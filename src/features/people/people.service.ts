@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/errors';
+import { FIRST_ADMIN_NAME } from './first-admins';
 import { PERMISSIONS, type Permission } from './people.permissions';
 import type { Person } from './people.schemas';
 import type { PeopleStore } from './people.store';
@@ -34,8 +35,16 @@ export class PeopleService {
   constructor(private readonly store: PeopleStore) {}
 
   async identify(aadObjectId: string | undefined, displayName: string | undefined): Promise<Caller> {
-    const person = aadObjectId ? await this.store.get(aadObjectId) : undefined;
+    let person = aadObjectId ? await this.store.get(aadObjectId) : undefined;
+    if (person && person.name === FIRST_ADMIN_NAME && displayName?.trim()) person = await this.learnName(person, displayName.trim());
     return { aadObjectId, displayName: person?.name ?? displayName ?? 'there', person };
+  }
+
+  /** A first admin's record gets their Teams name the first time they talk to Deskmate. */
+  private async learnName(person: Person, name: string): Promise<Person> {
+    const named = { ...person, name: name.slice(0, 120) };
+    await this.store.upsert(named);
+    return named;
   }
 
   /** Everyone active: for finding who may work a task. */

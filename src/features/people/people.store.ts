@@ -17,6 +17,17 @@ export class PeopleStore {
     return resources.map((r) => personSchema.parse(r));
   }
 
+  /** Creates the record unless one with this id exists (another instance may be creating it too). */
+  async createIfAbsent(person: Person): Promise<boolean> {
+    try {
+      await this.container.items.create(personSchema.parse(person));
+      return true;
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 409) return false;
+      throw error;
+    }
+  }
+
   async upsert(person: Person): Promise<void> {
     await this.container.items.upsert(personSchema.parse(person));
   }
