@@ -87,6 +87,13 @@ describe('text analysis', () => {
     expect(analyze('move out', r)).toEqual(analyze('vacate', r));
   });
 
+  it('reads a synonym phrase as one term: "tl" is "team lead", never the "lead" of a lead label', () => {
+    expect(terms('team lead')).toHaveLength(1);
+    expect(terms('TL')).toEqual(terms('team lead'));
+    expect(terms('tl')).not.toContain(terms('lead')[0]);
+    expect(terms('green lead label')).not.toContain(terms('team lead')[0]);
+  });
+
   it('"occ sheet" reads like "occupancy sheet"', () => {
     expect(terms('occ sheet')).toEqual(terms('occupancy sheet'));
   });

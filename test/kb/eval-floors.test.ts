@@ -7,9 +7,9 @@ import { deskmateEngine } from '../../scripts/kb-eval/deskmate-engine';
 
 /**
  * The eval set (test/kb/eval.json, written before any tuning) against the sample KB.
- * Issue #3 asks for fact@1 >= 0.9; the extractive engine measures 0.79 today (see the issue note),
- * so this guards the levels reached — abstention and false abstention already meet the issue's floors —
- * and must be raised to 0.9 when retrieval gets there.
+ * Issue #3 asks for fact@1 >= 0.9 with abstention >= 0.8 and false abstention <= 0.1; the extractive
+ * engine measures fact@1 0.91 (69 of 76), citation@1 0.92, abstention 0.80 (12 of 15) and false
+ * abstention 0.00, so this guards those levels (false abstention: at most 1 of 76).
  */
 describe('KB eval floors', () => {
   it('answers, cites and abstains at least as well as measured', async () => {
@@ -18,8 +18,8 @@ describe('KB eval floors', () => {
     expect(report.answerable).toBeGreaterThanOrEqual(40);
     expect(report.unanswerable).toBeGreaterThanOrEqual(10);
     expect(report.abstention).toBeGreaterThanOrEqual(0.8);
-    expect(report.falseAbstention).toBeLessThanOrEqual(0.1);
-    expect(report.factAt1).toBeGreaterThanOrEqual(0.78);
-    expect(report.citationAt1).toBeGreaterThanOrEqual(0.8);
+    expect(report.falseAbstention).toBeLessThanOrEqual(0.02);
+    expect(report.factAt1).toBeGreaterThanOrEqual(0.9);
+    expect(report.citationAt1).toBeGreaterThanOrEqual(0.92);
   });
 });

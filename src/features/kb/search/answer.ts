@@ -82,16 +82,18 @@ function joinUnits(units: string[]): string {
 }
 
 /**
- * The answer: the best section, plus a second one when it ranks nearly as well and is confident on
- * its own (enough of the question's words, or, with embeddings, a similarity of at least
- * `minSimilarity`). At most MAX_ANSWER_CHARS characters in all.
+ * The answer: the best section, plus a second one when it ranks nearly as well and either is
+ * confident on its own (enough of the question's words, or, with embeddings, a similarity of at
+ * least `minSimilarity`) or belongs to the best section's article (it carries on with the same
+ * topic, often with the rule the best section only illustrates). At most MAX_ANSWER_CHARS characters in all.
  */
 export function composeAnswer(index: KbIndex, question: string, ranked: RankedSection[], minConfidence: number, minSimilarity = Infinity): AnswerPart[] {
   const [best, second] = ranked;
   if (!best) return [];
   const parts: AnswerPart[] = [];
   const confident = (r: RankedSection) => r.confidence >= minConfidence || (r.similarity ?? -Infinity) >= minSimilarity;
-  const addSecond = second && confident(second) && second.score >= best.score * 0.65 && second.section.id !== best.section.id;
+  const sameArticle = second?.section.articlePath === best.section.articlePath;
+  const addSecond = second && (confident(second) || sameArticle) && second.score >= best.score * 0.65 && second.section.id !== best.section.id;
   const firstBudget = addSecond ? Math.round(MAX_ANSWER_CHARS * 0.6) : MAX_ANSWER_CHARS;
   const firstText = extractFromSection(index, question, best.section, firstBudget);
   parts.push({ citation: 1, section: best.section, text: firstText });

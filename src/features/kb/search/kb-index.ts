@@ -8,7 +8,7 @@ export interface RankedSection {
   section: Section;
   /** Final ranking score (0..1): engine score, term coverage and proximity combined. */
   score: number;
-  /** IDF-weighted share of the question's terms found in the section (0..1). */
+  /** Share of the question's terms found in the section, each weighted by `KbIndex.termWeight` (0..1). */
   coverage: number;
   /** Rarity-weighted share of the question found in the section (0..1): how sure an answer from it is. */
   confidence: number;
@@ -33,7 +33,7 @@ export const WEIGHTS = { engine: 0.35, coverage: 0.5, proximity: 0.15 };
 /**
  * Full-text index over KB sections: MiniSearch (BM25) with title and heading boosts, Porter2
  * stemming, stop words and the KB's synonyms, re-ranked by how much of the question a section
- * covers and how close together its matching words stand.
+ * covers (weighted by `termWeight`) and how close together its matching words stand.
  */
 export class KbIndex {
   private readonly engine: MiniSearch<IndexedFields>;
@@ -90,7 +90,7 @@ export class KbIndex {
     const all = this.sectionTerms.get(id)?.all;
     if (terms.length === 0 || !all) return { coverage: 0, confidence: 0, matched: [] };
     const matched = terms.filter((t) => all.has(t));
-    const coverage = matched.reduce((sum, t) => sum + this.idf(t), 0) / terms.reduce((sum, t) => sum + this.idf(t), 0);
+    const coverage = matched.reduce((sum, t) => sum + this.termWeight(t), 0) / terms.reduce((sum, t) => sum + this.termWeight(t), 0);
     const confidence = matched.reduce((sum, t) => sum + this.rarityOf(t), 0) / terms.reduce((sum, t) => sum + this.rarityOf(t), 0);
     return { coverage, confidence, matched };
   }
@@ -101,8 +101,21 @@ export class KbIndex {
     return Math.log(1 + n / ((this.documentFrequency.get(term) ?? 0) + 0.5));
   }
 
-  /** How much a question term says about what is asked: numbers little, unusual words a lot. */
+  /**
+   * What finding a question term in a section is worth: its IDF in the KB scaled by how unusual it
+   * is in everyday English, so a word the KB seldom uses but everyone says ("nothing", "leave")
+   * counts for less than jargon the KB seldom uses ("overlock").
+   */
+  termWeight(term: string): number {
+    return (this.idf(term) * this.rarityOf(term)) / this.rarity.max;
+  }
+
+  /**
+   * How much a question term says about what is asked: numbers little, unusual words a lot; a
+   * synonym phrase ("team lead") as much as its words together.
+   */
   private rarityOf(term: string): number {
+    if (term.includes(' ')) return term.split(' ').reduce((sum, word) => sum + this.rarityOf(word), 0);
     return /^\d+(st|nd|rd|th)?$/.test(term) ? this.rarity.max / 3 : this.rarity.of(term);
   }
 
@@ -112,14 +125,14 @@ export class KbIndex {
     if (terms.length === 0) return [];
     const hits = this.engine.search(question).slice(0, 40);
     const top = hits[0]?.score ?? 1;
-    const totalWeight = terms.reduce((sum, t) => sum + this.idf(t), 0);
+    const totalWeight = terms.reduce((sum, t) => sum + this.termWeight(t), 0);
     const totalRarity = terms.reduce((sum, t) => sum + this.rarityOf(t), 0);
     return hits
       .map((hit) => {
         const section = this.sections.get(hit.id)!;
         const { all, text } = this.sectionTerms.get(hit.id)!;
         const matched = terms.filter((t) => all.has(t));
-        const coverage = matched.reduce((sum, t) => sum + this.idf(t), 0) / totalWeight;
+        const coverage = matched.reduce((sum, t) => sum + this.termWeight(t), 0) / totalWeight;
         const score = WEIGHTS.engine * (hit.score / top) + WEIGHTS.coverage * coverage + WEIGHTS.proximity * proximity(text, matched);
         const confidence = matched.reduce((sum, t) => sum + this.rarityOf(t), 0) / totalRarity;
         return { section, score, coverage, confidence, matched };

@@ -10,7 +10,7 @@ const STOP_WORDS = new Set(
     'there here out up down over under again further once both each few more most other no nor not off s t don now ' +
     'i\'m im ok okay hi hello please thanks thank need want wants know tell let lets get got go going gonna really ' +
     'cant wont dont didnt doesnt isnt arent wasnt werent shouldnt couldnt wouldnt ive ill youre theyre theyll theyd ' +
-    'theyve hes shes its whats thats theres heres whos something someone anything thing things just still even'
+    'theyve hes shes its whats thats theres heres whos something someone anything thing things just still even until till'
   ).split(/\s+/),
 );
 
@@ -27,28 +27,30 @@ export function normalize(text: string): string {
 }
 
 /**
- * Rewrites synonym phrases to the first term of their group, on stemmed words so that inflections
- * match too ("moving out" finds "move-out"), longest phrase first: "ct wants a ptp" is read as
- * "customer wants a promise to pay". Works on the word list that `words` produces.
+ * Rewrites every phrase of a synonym group to one term, the group's first phrase, on stemmed words
+ * so that inflections match too ("moving out" finds "move-out"), longest phrase first: "ct wants a
+ * ptp" is read as "customer wants a promise to pay". A multi-word group is one term ("promis to
+ * pay"), not its words, so "tl" never matches the "lead" of a "Lead label" through "team lead".
+ * Works on the word list that `words` produces.
  */
 export function createSynonymRewriter(groups: SynonymGroups): (words: string[]) => string[] {
-  const rules: { from: string[]; to: string[] }[] = [];
+  const rules: { from: string[]; to: string }[] = [];
   for (const group of groups) {
-    const to = stemAll(group[0]!);
-    for (const variant of group.slice(1)) {
+    const to = stemAll(group[0]!).join(' ');
+    for (const variant of group) {
       const from = stemAll(variant);
-      if (from.length && from.join(' ') !== to.join(' ')) rules.push({ from, to });
+      if (from.length && !(from.length === 1 && from[0] === to)) rules.push({ from, to });
     }
   }
   rules.sort((a, b) => b.from.length - a.from.length);
-  const byFirst = new Map<string, { from: string[]; to: string[] }[]>();
+  const byFirst = new Map<string, { from: string[]; to: string }[]>();
   for (const rule of rules) byFirst.set(rule.from[0]!, [...(byFirst.get(rule.from[0]!) ?? []), rule]);
   return (input) => {
     const out: string[] = [];
     for (let i = 0; i < input.length; ) {
       const rule = byFirst.get(input[i]!)?.find((r) => r.from.every((w, k) => input[i + k] === w));
       if (rule) {
-        out.push(...rule.to);
+        out.push(rule.to);
         i += rule.from.length;
       } else {
         out.push(input[i]!);
