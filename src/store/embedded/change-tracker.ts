@@ -1,4 +1,5 @@
 import type Account from '@vercel/cosmosdb-server/lib/account';
+import { databasesOf, observeAccount, type ContainerNode, type DatabaseNode, type ItemMap, type Readable } from './account-observer';
 
 /**
  * Tells what changed since the last time the changes were taken, by wrapping the embedded server's
@@ -36,61 +37,22 @@ export interface DocumentChange {
 }
 export type Change = DatabaseChange | ContainerChange | DocumentChange;
 
-interface Readable {
-  read(): (Record<string, unknown> & { _rid: string }) | undefined;
-}
-interface ItemMap<T> {
-  _data: Map<string, T>;
-  _ridCount: number;
-  _set(data: { _rid: string }): unknown;
-  delete(idOrRid: string, partition?: unknown): void;
-  _item(keyPath: string, value: string, partition?: unknown): Readable;
-}
-interface CollectionNode extends Readable {
-  documents: ItemMap<Readable>;
-}
-interface DatabaseNode extends Readable {
-  collections: ItemMap<CollectionNode>;
-}
-
-export function databasesOf(account: Account): ItemMap<DatabaseNode> {
-  return account.databases as unknown as ItemMap<DatabaseNode>;
-}
-
 export function trackChanges(account: Account): ChangeTracker {
   const databases = databasesOf(account);
   const changedDatabases = new Set<string>();
   const changedContainers = new Map<string, { database: DatabaseNode; rid: string }>();
-  const changedDocuments = new Map<string, { container: CollectionNode; rid: string }>();
+  const changedDocuments = new Map<string, { container: ContainerNode; rid: string }>();
 
-  /** Calls `note` with the resource id of every item this map sets or deletes. */
-  const watch = <T>(items: ItemMap<T>, note: (rid: string) => void, onSet?: (made: T) => void) => {
-    const set = items._set.bind(items);
-    const remove = items.delete.bind(items);
-    items._set = (data) => {
-      const result = set(data);
-      note(data._rid);
-      const made = items._data.get(data._rid);
-      if (made && onSet) onSet(made);
-      return result;
-    };
-    items.delete = (idOrRid, partition) => {
-      const rid = items._item('/id', idOrRid, partition).read()?._rid;
-      remove(idOrRid, partition);
-      if (rid) note(rid);
-    };
-  };
-  const watchContainer = (container: CollectionNode) =>
-    watch(container.documents, (rid) => {
-      const containerRid = container.read()?._rid;
-      if (containerRid) changedDocuments.set(`${containerRid}/${rid}`, { container, rid });
-    });
-  const watchDatabase = (database: DatabaseNode) => {
-    database.collections._data.forEach(watchContainer);
-    watch(database.collections, (rid) => changedContainers.set(rid, { database, rid }), watchContainer);
-  };
-  databases._data.forEach(watchDatabase);
-  watch(databases, (rid) => changedDatabases.add(rid), watchDatabase);
+  observeAccount(account, {
+    database: (rid) => changedDatabases.add(rid),
+    container: (database, rid) => changedContainers.set(rid, { database, rid }),
+    documentSet: (container, doc) => noteDocument(container, doc._rid),
+    documentDeleted: (container, doc) => noteDocument(container, doc._rid),
+  });
+  function noteDocument(container: ContainerNode, rid: string) {
+    const containerRid = container.read()?._rid;
+    if (containerRid) changedDocuments.set(`${containerRid}/${rid}`, { container, rid });
+  }
 
   return {
     take: () => {
@@ -146,7 +108,7 @@ export function applyChanges(account: Account, changes: Iterable<Change>): { app
     }
     return undefined;
   };
-  const containerCache = new Map<string, CollectionNode | undefined>();
+  const containerCache = new Map<string, ContainerNode | undefined>();
   let applied = 0;
   let skipped = 0;
   for (const change of changes) {

@@ -4,6 +4,7 @@ import Account from '@vercel/cosmosdb-server/lib/account';
 import type { Logger } from '../../shared/logger';
 import { createLoopbackCertificate } from './tls';
 import { createRequestHandler } from './request-handler';
+import { scopeQueriesByPartition } from './partition-scope';
 import { loadDataFile, startPersistence, type Persistence } from './persistence';
 
 /** A running in-process Cosmos DB server on 127.0.0.1 that saves its data to a file. */
@@ -45,6 +46,7 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions): Promi
   });
   const { port } = server.address() as AddressInfo;
   account = new Account('127.0.0.1', port);
+  scopeQueriesByPartition(account);
   let loadedDocuments = 0;
   if (dataFile) {
     const loaded = await loadDataFile(account, dataFile, logger).catch(async (error: unknown) => {

@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Account from '@vercel/cosmosdb-server/lib/account';
 import route from '@vercel/cosmosdb-server/lib/routes';
+import { partitionOf, runInPartition } from './partition-scope';
 
 type Handler = (account: Account, req: IncomingMessage, res: ServerResponse, params: Record<string, string>) => unknown;
 
 /**
  * Serves the Cosmos DB REST protocol from the package's route table, over a connection that stays
  * open (the package's own server closes every connection, which makes each call about 5x slower).
- * `onWrite` is called after every successful change, so the owner can schedule a save.
+ * `onWrite` is called after every successful change, so the owner can schedule a save. A query
+ * with a partition key reads that partition only (see partition-scope.ts), as in Cosmos DB.
  */
 export function createRequestHandler(account: () => Account, onWrite: () => void) {
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -27,12 +29,17 @@ export function createRequestHandler(account: () => Account, onWrite: () => void
 }
 
 async function respond(account: Account, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  const match = route(req) as [Record<string, string>, Handler] | undefined;
+  const match = isQueryPlanRequest(req) ? undefined : (route(req) as [Record<string, string>, Handler] | undefined);
   let body: Record<string, unknown> | undefined;
-  if (match) {
+  if (isQueryPlanRequest(req)) {
+    req.resume();
+    body = QUERY_PLAN;
+  } else if (match) {
     const [params, handler] = match;
+    const partition = isWrite(req) ? undefined : partitionOf(req.headers);
+    const run = () => handler(account, req, res, params);
     try {
-      body = (await handler(account, req, res, params)) as Record<string, unknown> | undefined;
+      body = (await (partition === undefined ? run() : runInPartition(partition, run))) as Record<string, unknown> | undefined;
     } catch (error) {
       res.statusCode = 500;
       body = { message: error instanceof Error ? error.message : String(error) };
@@ -50,6 +57,21 @@ async function respond(account: Account, req: IncomingMessage, res: ServerRespon
   res.end(JSON.stringify(body));
   return isWrite(req) && res.statusCode < 400;
 }
+
+/**
+ * The SDK asks for a query plan beside each query and uses it only when the query itself says it
+ * needs one (cross-partition features), which the embedded server never does. The server would run
+ * the whole query to answer it; this answers with an empty plan, as cheap as the service's own.
+ */
+function isQueryPlanRequest(req: IncomingMessage): boolean {
+  return req.method === 'POST' && String(req.headers['x-ms-cosmos-is-query-plan-request']).toLowerCase() === 'true';
+}
+
+const QUERY_PLAN: Record<string, unknown> = {
+  partitionedQueryExecutionInfoVersion: 2,
+  queryInfo: { distinctType: 'None', top: null, offset: null, limit: null, orderBy: [], orderByExpressions: [], groupByExpressions: [], groupByAliases: [], aggregates: [], groupByAliasToAggregateType: {}, rewrittenQuery: '', hasSelectValue: false, hasNonStreamingOrderBy: false },
+  queryRanges: [{ min: '', max: 'FF', isMinInclusive: true, isMaxInclusive: false }],
+};
 
 function isWrite(req: IncomingMessage): boolean {
   if (req.method === 'GET' || req.method === 'HEAD') return false;

@@ -2,7 +2,7 @@ import { mkdir, open, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { readFileSync, existsSync } from 'node:fs';
 import type Account from '@vercel/cosmosdb-server/lib/account';
-import { databasesOf } from './change-tracker';
+import { databasesOf } from './account-observer';
 
 /**
  * A snapshot is the embedded server's databases, containers and documents as plain JSON, with the

@@ -23,14 +23,14 @@ describe('overdue task reminders: failures', () => {
   afterEach(() => w.reset());
   afterAll(() => w.close());
 
-  it('a connector 500 does not throw: counted failed, the day is released and the next pass posts it', async () => {
-    const connector = await w.link('SEA1', [500]);
+  it('a connector refusal (403) does not throw: counted failed, the day is released and the next pass posts it', async () => {
+    const connector = await w.link('SEA1', [403]);
     const task = await w.addTask('SEA1');
     expect(await w.pass(NOW)).toEqual({ checked: 1, reminded: 0, skipped: 0, failed: 1 });
     let stored = await w.read(task);
     expect(stored.lastReminderDay).toBeUndefined();
     expect(stored.posts).toEqual([]);
-    expect(stored.history.at(-1)).toMatchObject({ action: 'reminded', detail: 'not posted: send_failed: HTTP 500 after 1 attempt' });
+    expect(stored.history.at(-1)).toMatchObject({ action: 'reminded', detail: 'not posted: send_failed: HTTP 403 after 1 attempt' });
     expect(w.logs.find((l) => l.msg === 'task reminders: reminder not posted')).toMatchObject({ taskId: task.id, tries: 1, retryToday: true });
 
     expect(await w.pass(pacific('2026-11-24', '10:15'))).toEqual({ checked: 1, reminded: 1, skipped: 0, failed: 0 });
@@ -41,7 +41,7 @@ describe('overdue task reminders: failures', () => {
   });
 
   it(`after ${MAX_TRIES_PER_DAY} failed tries in a day it waits for the next business day`, async () => {
-    const connector = await w.link('SEA1', [500, 503, 500]);
+    const connector = await w.link('SEA1', [403, 404, 403]);
     const task = await w.addTask('SEA1', { lastReminderDay: '2026-11-23' });
     for (const time of ['10:00', '10:15', '10:30']) expect(await w.pass(pacific('2026-11-24', time))).toMatchObject({ failed: 1 });
     expect((await w.read(task)).lastReminderDay).toBe('2026-11-24');

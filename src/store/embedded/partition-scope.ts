@@ -1,0 +1,89 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { IncomingHttpHeaders } from 'node:http';
+import type Account from '@vercel/cosmosdb-server/lib/account';
+import { observeAccount, type ContainerNode, type Readable, type StoredItem } from './account-observer';
+
+/**
+ * A query sent with a partition key (`x-ms-documentdb-partitionkey`) reads only that partition in
+ * Cosmos DB. The embedded server ignores the header and evaluates every document of the container,
+ * so a customer card's notes query cost as much as the whole notes container. This keeps, for each
+ * container, its documents by partition key value, and while a request runs inside `runInPartition`
+ * the container's query sees that partition's documents only. Results are those Cosmos DB gives.
+ */
+const currentPartition = new AsyncLocalStorage<string>();
+
+/** The partition a request names, as a map key; undefined when it names none (or one this cannot read). */
+export function partitionOf(headers: IncomingHttpHeaders): string | undefined {
+  const header = headers['x-ms-documentdb-partitionkey'];
+  if (typeof header !== 'string') return undefined;
+  try {
+    const value = JSON.parse(header) as unknown;
+    if (!Array.isArray(value) || value.length !== 1) return undefined;
+    const [key] = value as unknown[];
+    return typeof key === 'string' || typeof key === 'number' || typeof key === 'boolean' ? JSON.stringify(key) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs `work` (a request's handling) with queries scoped to `partition`. */
+export function runInPartition<T>(partition: string, work: () => T): T {
+  return currentPartition.run(partition, work);
+}
+
+/** Keeps the partitions of every container of the account and scopes its queries. */
+export function scopeQueriesByPartition(account: Account): void {
+  const indexes = new WeakMap<ContainerNode, PartitionIndex>();
+  observeAccount(account, {
+    containerFound: (container) => indexes.set(container, new PartitionIndex(container)),
+    documentSet: (container, doc) => indexes.get(container)?.add(doc),
+    documentDeleted: (container, doc) => indexes.get(container)?.remove(doc),
+  });
+}
+
+/** One container's documents by partition key value, and its query scoped to one of them. */
+class PartitionIndex {
+  private readonly partitions = new Map<string, Map<string, Readable>>();
+
+  constructor(private readonly container: ContainerNode) {
+    const documents = container.documents;
+    for (const item of documents._data.values()) {
+      const doc = item.read();
+      if (doc) this.add(doc);
+    }
+    // The server's query reads `_data` once, synchronously, at its start: for a scoped request it
+    // reads the partition's map instead, and the container's map is back before anything else runs.
+    const query = documents.query.bind(documents);
+    documents.query = (params, options) => {
+      const scope = currentPartition.getStore();
+      if (scope === undefined) return query(params, options);
+      const all = documents._data;
+      documents._data = this.partitions.get(scope) ?? new Map();
+      try {
+        return query(params, options);
+      } finally {
+        documents._data = all;
+      }
+    };
+  }
+
+  add(doc: StoredItem): void {
+    const item = this.container.documents._data.get(doc._rid);
+    if (!item) return;
+    const key = this.keyOf(doc);
+    let partition = this.partitions.get(key);
+    if (!partition) this.partitions.set(key, (partition = new Map()));
+    partition.set(doc._rid, item);
+  }
+
+  remove(doc: StoredItem): void {
+    const key = this.keyOf(doc);
+    const partition = this.partitions.get(key);
+    partition?.delete(doc._rid);
+    if (partition?.size === 0) this.partitions.delete(key);
+  }
+
+  private keyOf(doc: StoredItem): string {
+    return JSON.stringify(this.container.documents._getPartition(doc) ?? null);
+  }
+}

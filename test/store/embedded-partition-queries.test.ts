@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Container } from '@azure/cosmos';
+import { openStore, type Store } from '../../src/store/cosmos-store';
+import { silentLogger } from '../../src/shared/logger';
+
+/**
+ * The embedded server answers a query sent with a partition key from that partition alone, as Cosmos
+ * DB does (it used to read the whole container and rely on the WHERE clause), and answers the SDK's
+ * query-plan request without running the query.
+ */
+describe('embedded store: queries scoped to a partition', () => {
+  let store: Store;
+  let notes: Container;
+  beforeAll(async () => {
+    store = await openStore({ kind: 'embedded', dataFile: '', database: 'partition-test' }, silentLogger(), { persist: false });
+    notes = store.containers.notes;
+    const docs = Array.from({ length: 60 }, (_, i) => ({ id: `n${i}`, accountId: `A${i % 3}`, createdAt: `2026-01-${String((i % 28) + 1).padStart(2, '0')}T0${i % 10}:00:00Z`, text: `note ${i}` }));
+    for (let i = 0; i < docs.length; i += 20) await notes.items.bulk(docs.slice(i, i + 20).map((resourceBody) => ({ operationType: 'Create' as const, resourceBody })));
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  const ids = (resources: { id: string }[]) => resources.map((r) => r.id).sort();
+
+  it('reads only the partition named, even when the query does not filter by it', async () => {
+    const { resources } = await notes.items.query<{ id: string; accountId: string }>('SELECT * FROM c', { partitionKey: 'A1' }).fetchAll();
+    expect(resources).toHaveLength(20);
+    expect(new Set(resources.map((r) => r.accountId))).toEqual(new Set(['A1']));
+    const { resources: everyone } = await notes.items.query<{ id: string }>('SELECT * FROM c').fetchAll();
+    expect(everyone).toHaveLength(60);
+  });
+
+  it('pages a partition in order with continuation tokens, TOP and parameters as before', async () => {
+    const query = { query: 'SELECT * FROM c WHERE c.accountId = @a ORDER BY c.createdAt DESC', parameters: [{ name: '@a', value: 'A2' }] };
+    const pages: string[][] = [];
+    let continuationToken: string | undefined;
+    for (let guard = 0; guard < 10; guard += 1) {
+      const page = await notes.items.query<{ id: string }>(query, { partitionKey: 'A2', maxItemCount: 7, continuationToken }).fetchNext();
+      pages.push(page.resources.map((r) => r.id));
+      continuationToken = page.continuationToken;
+      if (!continuationToken) break;
+    }
+    expect(pages.map((p) => p.length)).toEqual([7, 7, 6]);
+    const { resources: all } = await notes.items.query<{ id: string; createdAt: string }>(query, { partitionKey: 'A2' }).fetchAll();
+    expect(pages.flat()).toEqual(all.map((r) => r.id));
+    expect(all.map((r) => r.createdAt)).toEqual([...all.map((r) => r.createdAt)].sort().reverse());
+    const { resources: top } = await notes.items.query<{ id: string }>('SELECT TOP 2 * FROM c ORDER BY c.createdAt DESC', { partitionKey: 'A2' }).fetchAll();
+    expect(top.map((r) => r.id)).toEqual(all.slice(0, 2).map((r) => r.id));
+  });
+
+  it('follows creates, replaces and deletes', async () => {
+    await notes.items.create({ id: 'fresh', accountId: 'A9', createdAt: '2026-02-01T00:00:00Z', text: 'new partition' });
+    await notes.item('n0', 'A0').replace({ id: 'n0', accountId: 'A0', createdAt: '2026-01-01T00:00:00Z', text: 'changed' });
+    await notes.item('n3', 'A0').delete();
+    const inA9 = await notes.items.query<{ id: string }>('SELECT * FROM c', { partitionKey: 'A9' }).fetchAll();
+    expect(ids(inA9.resources)).toEqual(['fresh']);
+    const inA0 = await notes.items.query<{ id: string; text: string }>('SELECT * FROM c', { partitionKey: 'A0' }).fetchAll();
+    expect(inA0.resources).toHaveLength(19);
+    expect(inA0.resources.find((r) => r.id === 'n0')?.text).toBe('changed');
+    expect(inA0.resources.map((r) => r.id)).not.toContain('n3');
+    const none = await notes.items.query('SELECT * FROM c', { partitionKey: 'nobody' }).fetchAll();
+    expect(none.resources).toEqual([]);
+  });
+
+  it('still refuses a broken query with a clear error', async () => {
+    await expect(notes.items.query('SELEC * FROM c', { partitionKey: 'A1' }).fetchAll()).rejects.toMatchObject({ code: 400 });
+  });
+});
