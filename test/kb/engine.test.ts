@@ -297,3 +297,19 @@ describe('answer text edge cases (temp KBs)', () => {
     }
   });
 });
+
+describe('a large KB: words in most sections are not looked up, but still count', () => {
+  it('finds the section by its telling words and scores the common ones in coverage', async () => {
+    // 700 articles that all say "customer" and "account"; one of them is about gate codes.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 700; i += 1) {
+      files[`filler-${i}.md`] = `# Filler topic ${i}\n\n## Details ${i}\nEvery customer account has a record number ${i} and a storage shelf plan.\n`;
+    }
+    files['gate.md'] = '# Gate codes\n\n## Resetting a gate code\nVerify the customer first, then reset the gate code on the account and read the new code back.\n';
+    const kb = new KbService(await loadKbSnapshot(await tempKb(files)));
+    const answer = expectAnswer(await kb.ask('customer account gate code reset'));
+    expect(answer.parts[0]?.section.articlePath).toBe('gate.md');
+    const ranked = (kb as unknown as { index: { search(q: string): { matched: string[] }[] } }).index.search('customer account gate code reset');
+    expect(ranked[0]?.matched).toEqual(expect.arrayContaining(['custom', 'account']));
+  });
+});

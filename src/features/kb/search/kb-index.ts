@@ -28,6 +28,12 @@ interface IndexedFields {
   text: string;
 }
 
+/** Sections the engine hands to the re-ranking. */
+const CANDIDATES = 40;
+/** A word in more than this share of the sections (and in at least COMMON_MIN_SECTIONS) is not looked up. */
+const COMMON_SHARE = 0.25;
+const COMMON_MIN_SECTIONS = 500;
+
 export const WEIGHTS = { engine: 0.35, coverage: 0.5, proximity: 0.15 };
 
 /**
@@ -119,11 +125,25 @@ export class KbIndex {
     return /^\d+(st|nd|rd|th)?$/.test(term) ? this.rarity.max / 3 : this.rarity.of(term);
   }
 
+  /**
+   * The question's words the full-text engine looks up to find candidates: all of them, except, in a
+   * large KB, words found in more than a quarter of its sections (and in at least COMMON_MIN_SECTIONS),
+   * whose long posting lists cost the engine most and tell sections apart least. They still count in
+   * coverage and confidence. With 27,728 sections (bench:kb) a question takes 7 ms instead of 57
+   * (p50), and fact@1 there is 76% instead of 80%; the sample KB (135 sections) keeps every word.
+   */
+  private candidateTerms(question: string): string[] {
+    const limit = Math.max(COMMON_MIN_SECTIONS, COMMON_SHARE * this.sections.size);
+    const asked = this.analyze(question);
+    const telling = asked.filter((t) => (this.documentFrequency.get(t) ?? 0) <= limit);
+    return telling.length > 0 ? telling : asked;
+  }
+
   /** The best sections for a question, best first. */
   search(question: string, limit = 5): RankedSection[] {
     const terms = [...new Set(this.analyze(question))];
     if (terms.length === 0) return [];
-    const hits = this.engine.search(question).slice(0, 40);
+    const hits = this.engine.search(question, { tokenize: () => this.candidateTerms(question) }).slice(0, CANDIDATES);
     const top = hits[0]?.score ?? 1;
     const totalWeight = terms.reduce((sum, t) => sum + this.termWeight(t), 0);
     const totalRarity = terms.reduce((sum, t) => sum + this.rarityOf(t), 0);
