@@ -24,9 +24,10 @@
  *   percentiles of one lookup (with few lookups, p99 is the slowest one); point reads, queries: what
  *   AccountsStore asked the SDK for, per lookup (queries = query pages; max = the most one lookup
  *   needed); server requests: HTTP requests the embedded server answered, per lookup, split into
- *   reads + queries + plans (the SDK sends a query-plan request before each query page, and the
- *   embedded server runs it as a query); docs evaluated: documents the server evaluated the query on
- *   (each query or plan request covers the whole accounts container); matches: accounts returned.
+ *   reads + queries + plans (the SDK sends a query-plan request beside each query page; the
+ *   embedded server answers it before its route table, without running the query, so it counts 0
+ *   here); docs evaluated: documents the server evaluated a query on (a query without a partition
+ *   key covers the whole accounts container); matches: accounts returned.
  *   The embedded server answers every request with x-ms-request-charge: 1, so no RU figures.
  *
  * Settings (environment): BENCH_ACCOUNTS (100000), BENCH_SEED, BENCH_PER_LOCATION (1000 accounts

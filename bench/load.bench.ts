@@ -203,7 +203,7 @@ async function main(): Promise<void> {
   console.log(latency);
   if (calls) {
     console.log('');
-    console.log('Cosmos calls per turn, counted in the bot (SDK calls; server requests as the bot sent them to the embedded server, a plan being the query-plan request the SDK sends before each query; docs evaluated: the embedded server has no index, so each query or plan reads its whole container):');
+    console.log('Cosmos calls per turn, counted in the bot (SDK calls; server requests as the bot sent them to the embedded server, a plan being the query-plan request the SDK sends beside each query, which the embedded server answers without running it; docs evaluated: the embedded server has no index, so a query without a partition key reads its whole container; one with a partition key reads that partition and is not counted here):');
     console.log('');
     console.log(calls);
   }

@@ -23,7 +23,7 @@ export interface ServerCounts {
   queries: number;
   /** The SDK's query-plan request; the embedded server does not know it and runs the query. */
   queryPlans: number;
-  /** Documents the server ran a query over: each query or plan request evaluates the whole container. */
+  /** Documents the server ran cross-partition queries over (each reads its whole container; a query with a partition key reads that partition, not counted). */
   documentsEvaluated: number;
   other: number;
 }
@@ -37,9 +37,10 @@ type RequestLine = Pick<IncomingMessage, 'method' | 'url' | 'headers'>;
 function count(counts: ServerCounts, req: RequestLine, containerSize: (container: string) => number): void {
   const kind = requestKind(req);
   counts[kind] += 1;
-  // The router sends a plan request to the query handler too (it is a POST of application/query+json).
-  const runsQuery = kind === 'queries' || (kind === 'queryPlans' && isQueryRequest(req));
-  if (runsQuery) counts.documentsEvaluated += containerSize(/\/colls\/([^/]+)\//.exec(req.url ?? '')?.[1] ?? '');
+  // The embedded server answers plan requests without running the query, and a query with a
+  // partition key reads that partition only: a query without one reads its whole container.
+  const crossPartition = kind === 'queries' && req.headers['x-ms-documentdb-partitionkey'] === undefined;
+  if (crossPartition) counts.documentsEvaluated += containerSize(/\/colls\/([^/]+)\//.exec(req.url ?? '')?.[1] ?? '');
 }
 
 /**

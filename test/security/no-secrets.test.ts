@@ -180,11 +180,8 @@ describe('configuration secrets never reach the logs', () => {
     expect(text).not.toContain(BOT_PASSWORD);
   });
 
-  // LATENT (not reachable today): the logger censors `password`, `key`, `token` and `authorization` only at
-  // the top level and one level down (src/shared/logger.ts `redact.paths`). Nothing logs the Config inside
-  // another object today, but `logger.info({ config })`, or an error object that carries its request
-  // settings (`err.config.headers['api-key']`), would print the secrets. `it.fails` until the paths
-  // cover any depth (e.g. '*.*.key', or a serializer).
+  // The logger censors secret-named keys at any depth (src/shared/logger.ts `censorSecrets`), so a Config
+  // logged inside another object, or an error that carries its request settings, prints no secret.
   it('the Config logged inside another object is censored too', () => {
     const logs = logCapture();
     const config = parseConfig({ ...BOT, BOT_PASSWORD, AZURE_OPENAI_ENDPOINT: 'https://example.openai.azure.com/', AZURE_OPENAI_API_KEY: FAKE_KEY, AZURE_OPENAI_DEPLOYMENT: 'gpt-4o' });
