@@ -8,7 +8,7 @@ import { PeopleService } from '../features/people/people.service';
 import { PeopleStore } from '../features/people/people.store';
 import { registerPeopleRoutes } from '../features/people/people.routes';
 import { registerHelpRoutes } from '../features/help/help.routes';
-import { registerKbRoutes } from '../features/kb/kb.routes';
+import { KB_SEARCH_COMMAND_ID, registerKbRoutes } from '../features/kb/kb.routes';
 import type { KbService } from '../features/kb/kb.service';
 import { KbFeedbackStore } from '../features/kb/kb.store';
 import { createMentorAnswers, registerMentorAnswersRoutes } from '../features/kb/mentor-answers';
@@ -20,10 +20,10 @@ import { registerFallback } from './fallback';
 import { accountServices } from './services';
 import { registerAccountRoutes } from '../features/accounts/accounts.routes';
 import { registerContactRoutes } from '../features/accounts/contact';
-import { registerFindAccountExtension } from '../features/accounts/find-extension/find-account.extension';
+import { FIND_ACCOUNT_COMMAND_ID, registerFindAccountExtension } from '../features/accounts/find-extension/find-account.extension';
 import { registerPromiseRoutes } from '../features/accounts/promise/promise.routes';
 import { registerVerifyRoutes } from '../features/accounts/verify/verify.routes';
-import { useCommandButtons, useTenantGate, useTurnLog } from './turn-middleware';
+import { useCommandButtons, useExtensionEnvelopeCheck, useTenantGate, useTurnLog } from './turn-middleware';
 import { openAccountAction } from '../features/accounts/cards/constants';
 import { NoteComposer } from '../features/notes/form/note-compose.service';
 import { addNoteAction, correctNoteAction } from '../features/notes/form/note-form.card';
@@ -119,6 +119,7 @@ export function installMiddleware(adapter: BotAdapter, config: Config, logger: L
   useTurnLog(adapter, logger);
   useTenantGate(adapter, config.allowedTenants, logger);
   useCommandButtons(adapter);
+  useExtensionEnvelopeCheck(adapter, [KB_SEARCH_COMMAND_ID, FIND_ACCOUNT_COMMAND_ID]);
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, activityType: context.activity.type }, 'unhandled turn error');
     if (context.activity.type === 'message') {

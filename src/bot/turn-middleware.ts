@@ -65,3 +65,28 @@ export function useCommandButtons(adapter: BotAdapter): void {
     await next();
   });
 }
+
+/** A search from a message extension, as Teams sends it: a command of the manifest and its parameters. */
+const extensionQuery = (commandIds: readonly [string, ...string[]]) =>
+  z.object({
+    commandId: z.enum(commandIds),
+    parameters: z.array(z.object({ name: z.unknown().optional(), value: z.unknown().optional() })).optional(),
+  });
+
+const UNREADABLE_SEARCH = 'Deskmate could not read that search. Type in the search box again; if this keeps happening, tell your admin.';
+
+/**
+ * A message-extension search whose envelope is not what Teams sends (no command of the manifest,
+ * parameters that are not a list of name/value pairs) gets a plain message in the search pane. teams-ai
+ * would throw on it or leave it unrouted, and Teams would show its own error. Well-formed searches go on.
+ */
+export function useExtensionEnvelopeCheck(adapter: BotAdapter, commandIds: readonly [string, ...string[]]): void {
+  const schema = extensionQuery(commandIds);
+  adapter.use(async (context: TurnContext, next: () => Promise<void>) => {
+    const activity = context.activity;
+    if (activity.type !== 'invoke' || activity.name !== 'composeExtension/query' || schema.safeParse(activity.value).success) return next();
+    context.turnState.set(TURN_ROUTE_KEY, 'extension.unreadable');
+    context.turnState.set(TURN_OUTCOME_KEY, 'refused');
+    await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { composeExtension: { type: 'message', text: UNREADABLE_SEARCH } } } });
+  });
+}
