@@ -7,6 +7,8 @@ import { CosmosTurnStateStorage } from '../store/turn-state-storage';
 import { PeopleService } from '../features/people/people.service';
 import { PeopleStore } from '../features/people/people.store';
 import { registerPeopleRoutes } from '../features/people/people.routes';
+import { registerPeopleManageRoutes } from '../features/people/manage/people-manage.routes';
+import { PeopleAdmin } from '../features/people/manage/people-manage.service';
 import { registerHelpRoutes } from '../features/help/help.routes';
 import { KB_SEARCH_COMMAND_ID, registerKbRoutes } from '../features/kb/kb.routes';
 import type { KbService } from '../features/kb/kb.service';
@@ -104,6 +106,7 @@ export function createBot(deps: BotDeps): Application {
   registerEscalationsRoutes(app, { route, identify, logger, escalations, render: escalationCards, accounts: accounts.accounts, openAccountAction: openAccount });
   registerNotesRoutes(app, { route, identify, logger, composer, accounts: accounts.accounts, openAccountAction: openAccount });
   registerQuickResponsesRoutes(app, { route, identify, logger, quickResponses });
+  registerPeopleManageRoutes(app, { route, identify, logger, admin: new PeopleAdmin(new PeopleStore(store.containers.people), accounts.locations) });
   registerVerifyRoutes(app, { identify, logger, ...accounts });
   registerPromiseRoutes(app, { identify, logger, ...accounts });
   registerContactRoutes(app, { identify, logger, accounts: accounts.accountsStore, notes: accounts.notes });

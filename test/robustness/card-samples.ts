@@ -142,6 +142,9 @@ export async function collectSamples(bot: RobustBot): Promise<Samples> {
   // Quick responses (mentors).
   const quick = shown(await bot.say('quick responses', 'mentor'));
   await press(quick, 'quick.edit', {}, 'mentor');
+  // People (admins).
+  const peopleList = shown(await bot.say('people', 'admin'));
+  await press(peopleList, 'people.edit', {}, 'admin');
   // KB: an unsure answer (Ask a mentor), the gaps, an answer added to the KB, the list of mentor answers and its edit form.
   shown(await bot.say('where is the fax machine in the back office'));
   const gaps = shown(await bot.say('kb gaps', 'mentor'));

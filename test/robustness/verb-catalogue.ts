@@ -8,6 +8,7 @@ import { ESCALATION_VERBS } from '../../src/features/escalations/escalations.ver
 import { KB_VERBS } from '../../src/features/kb/kb.cards';
 import { MENTOR_ANSWER_VERBS } from '../../src/features/kb/mentor-answers/mentor-answers.schemas';
 import { NOTE_VERBS } from '../../src/features/notes/form/note-form.schemas';
+import { PEOPLE_VERBS } from '../../src/features/people/manage/people-manage.schemas';
 import { QUICK_RESPONSE_VERBS } from '../../src/features/quick-responses/quick-responses.schemas';
 import { TASK_VERBS } from '../../src/features/tasks/tasks.verbs';
 
@@ -21,6 +22,7 @@ export const VERB_CONSTANTS: Record<string, Record<string, string>> = {
   TASK_VERBS,
   ESCALATION_VERBS,
   QUICK_RESPONSE_VERBS,
+  PEOPLE_VERBS,
   MENTOR_ANSWER_VERBS,
   KB_VERBS,
 };
@@ -34,7 +36,7 @@ export const SUBMIT_ONLY = new Set<string>([ACCOUNT_VERBS.open, ACCOUNT_VERBS.pa
 export const EXECUTE_ONLY = new Set<string>(Object.values(CONTACT_VERBS));
 
 /** A made-up verb under each prefix that a feature answers as out of date (registerStaleVerbs, contact). */
-export const STALE_VERBS = ['note.zzz', 'task.zzz', 'escalation.zzz', 'quick.zzz', 'mentorAnswer.zzz', 'account.verify.zzz', 'account.promise.zzz', 'contact.zzz'];
+export const STALE_VERBS = ['note.zzz', 'task.zzz', 'escalation.zzz', 'quick.zzz', 'people.zzz', 'mentorAnswer.zzz', 'account.verify.zzz', 'account.promise.zzz', 'contact.zzz'];
 
 /**
  * Action.Execute verbs no route takes today: the Submit-only verbs pressed as Execute, made-up verbs

@@ -153,6 +153,10 @@ const ROWS: Row[] = [
   verbRow('quick.edit', 'quickResponses.manage', (f) => ({ id: f.quickId })),
   verbRow('quick.save', 'quickResponses.manage', (f) => f.quickSave),
   verbRow('quick.retire', 'quickResponses.manage', (f) => ({ id: f.quickId, active: false })),
+  // People: admins only.
+  verbRow('people.list', 'people.manage', () => ({ find: 'a' })),
+  verbRow('people.edit', 'people.manage', () => ({ id: OTHER_AGENT.id })),
+  verbRow('people.save', 'people.manage', (f) => f.personSave),
   // Mentor answers in the KB (mentors).
   verbRow('mentorAnswer.list', 'kb.answer', () => ({ page: 0 })),
   verbRow('mentorAnswer.gaps', 'kb.answer', () => ({})),
@@ -172,6 +176,7 @@ const ROWS: Row[] = [
   commandRow('escalate', (f) => `escalate ${phone(f)}`),
   commandRow('queue', () => 'queue'),
   commandRow('quick responses', () => 'quick responses'),
+  commandRow('people', () => 'people'),
   commandRow('ask', () => 'When is the convenience fee waived?'),
   commandRow('kb check', () => 'kb check'),
   commandRow('reload kb', () => 'reload kb'),

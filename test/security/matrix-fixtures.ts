@@ -42,6 +42,7 @@ export interface Fixtures {
   queueMore: Data;
   quickSave: Data;
   quickId: string;
+  personSave: Data;
   capture: Data;
   entryId: string;
   entrySave: Data;
@@ -117,6 +118,8 @@ export async function buildFixtures(h: SecurityBot): Promise<Fixtures> {
 
   const quickSave = pressed(await execute(h, 'quick.edit', {}, 'mentor'), 'Save', { title: 'Overlock removed after payment', resolution: 'Asked the store to remove the overlock on unit [unit] today.' }).data;
 
+  const personSave = pressed(await execute(h, 'people.edit', {}, 'admin'), 'Save', { objectId: '5d6e7f80-1a2b-4c3d-8e9f-0a1b2c3d4e5f', name: 'Nestor Wilke', roles: 'agent' }).data;
+
   const captureForm = await execute(h, 'mentorAnswer.answerIt', { question: 'Can a tenant keep a boat trailer in a parking space?' }, 'mentor');
   const answer = 'Only in a parking space rented for it, with the trailer registered on the account.';
   const firstCapture = pressed(captureForm, 'Add to KB', { answer }).data;
@@ -130,6 +133,6 @@ export async function buildFixtures(h: SecurityBot): Promise<Fixtures> {
     moreNotes, page, contactSave, verifySubmit, promiseSubmit, noteSubmit,
     taskCreate, task: { accountId: account.id, taskId: tasks[0]!.id }, tasksMore,
     escalationCreate, decide: ref(requests[0]!), ask: ref(requests[1]!), reply: ref(requests[2]!), queueMore,
-    quickSave, quickId: 'demo-promise-to-pay', capture, entryId, entrySave,
+    quickSave, quickId: 'demo-promise-to-pay', personSave, capture, entryId, entrySave,
   };
 }
