@@ -33,29 +33,46 @@ export async function loadKb(dir: string, options: { baseUrl?: string } = {}): P
   const files = await listFiles(dir);
   const articles: Article[] = [];
   let synonyms: SynonymGroups = [];
-  for (const file of files) {
-    const path = relative(dir, file).split(sep).join('/');
-    try {
-      if (SYNONYM_FILES.includes(path)) {
-        synonyms = synonymsFileSchema.parse(parseYaml(await readFile(file, 'utf8'))).groups;
-        continue;
+  // Files are read READ_AHEAD at a time (the disk waits overlap), then handled in path order.
+  for (let start = 0; start < files.length; start += READ_AHEAD) {
+    const batch = files.slice(start, start + READ_AHEAD);
+    const read = await Promise.all(batch.map((file) => readKbFile(dir, file)));
+    for (const { path, file, text, mtime, error } of read) {
+      try {
+        if (error) throw error;
+        if (text === undefined) continue;
+        if (SYNONYM_FILES.includes(path)) {
+          synonyms = synonymsFileSchema.parse(parseYaml(text)).groups;
+          continue;
+        }
+        if (text.includes('\u0000')) throw new Error('not a text file');
+        const parsed = PARSERS[extname(file).toLowerCase()]!(text);
+        const title = parsed.title ?? path.replace(/\.[^.]+$/, '').split('/').pop()!.replace(/[-_]+/g, ' ');
+        const sections = buildSections({ path, title, url: parsed.url, baseUrl: options.baseUrl }, parsed.sections);
+        if (sections.length === 0) throw new Error('has no text');
+        articles.push({ path, title, url: parsed.url, updated: parsed.updated ?? mtime!.toISOString().slice(0, 10), sections, source: 'kb' });
+      } catch (failure) {
+        problems.push({ path, problem: `could not be read: ${describe(failure)}` });
       }
-      const parser = PARSERS[extname(file).toLowerCase()];
-      if (!parser) continue;
-      const info = await stat(file);
-      if (info.size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-      const source = await readFile(file, 'utf8');
-      if (source.includes('\u0000')) throw new Error('not a text file');
-      const parsed = parser(source);
-      const title = parsed.title ?? path.replace(/\.[^.]+$/, '').split('/').pop()!.replace(/[-_]+/g, ' ');
-      const sections = buildSections({ path, title, url: parsed.url, baseUrl: options.baseUrl }, parsed.sections);
-      if (sections.length === 0) throw new Error('has no text');
-      articles.push({ path, title, url: parsed.url, updated: parsed.updated ?? info.mtime.toISOString().slice(0, 10), sections, source: 'kb' });
-    } catch (error) {
-      problems.push({ path, problem: `could not be read: ${describe(error)}` });
     }
   }
   return { articles, synonyms, problems };
+}
+
+const READ_AHEAD = 32;
+
+/** One file's text (undefined for files that are not articles or synonyms), or why it could not be read. */
+async function readKbFile(dir: string, file: string): Promise<{ path: string; file: string; text?: string; mtime?: Date; error?: unknown }> {
+  const path = relative(dir, file).split(sep).join('/');
+  try {
+    if (SYNONYM_FILES.includes(path)) return { path, file, text: await readFile(file, 'utf8') };
+    if (!PARSERS[extname(file).toLowerCase()]) return { path, file };
+    const info = await stat(file);
+    if (info.size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+    return { path, file, text: await readFile(file, 'utf8'), mtime: info.mtime };
+  } catch (error) {
+    return { path, file, error };
+  }
 }
 
 /** One readable line: schema problems by field, other errors by their first line. */

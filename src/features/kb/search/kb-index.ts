@@ -54,7 +54,8 @@ export class KbIndex {
     this.analyze = (text) => analyze(text, rewrite);
     this.engine = new MiniSearch<IndexedFields>({
       fields: ['title', 'headings', 'text'],
-      tokenize: (text) => this.analyze(text),
+      // While the index is built, each text is analyzed once: for the engine and for the signals alike.
+      tokenize: (text) => analyzedWhileBuilding.get(text) ?? this.analyze(text),
       processTerm: (term) => term,
       searchOptions: {
         boost: { title: 2, headings: 2.5, text: 1 },
@@ -63,19 +64,26 @@ export class KbIndex {
         weights: { fuzzy: 0.3, prefix: 0.3 },
       },
     });
+    const analyzedWhileBuilding = new Map<string, string[]>();
+    const analyzeOnce = (text: string): string[] => {
+      let terms = analyzedWhileBuilding.get(text);
+      if (!terms) analyzedWhileBuilding.set(text, (terms = this.analyze(text)));
+      return terms;
+    };
     const docs: IndexedFields[] = [];
     for (const article of articles) {
       for (const section of article.sections) {
         this.sections.set(section.id, section);
         const headings = section.headingPath.join(' ');
-        const text = this.analyze(section.text);
-        const all = new Set([...this.analyze(article.title), ...this.analyze(headings), ...text]);
+        const text = analyzeOnce(section.text);
+        const all = new Set([...analyzeOnce(article.title), ...analyzeOnce(headings), ...text]);
         this.sectionTerms.set(section.id, { all, text });
         all.forEach((t) => this.documentFrequency.set(t, (this.documentFrequency.get(t) ?? 0) + 1));
         docs.push({ id: section.id, title: article.title, headings, text: section.text });
       }
     }
     this.engine.addAll(docs);
+    analyzedWhileBuilding.clear();
   }
 
   get size(): number {
