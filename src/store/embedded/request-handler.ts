@@ -29,9 +29,10 @@ export function createRequestHandler(account: () => Account, onWrite: () => void
 }
 
 async function respond(account: Account, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  const match = isQueryPlanRequest(req) ? undefined : (route(req) as [Record<string, string>, Handler] | undefined);
+  const planRequest = isQueryPlanRequest(req);
+  const match = planRequest ? undefined : (route(req) as [Record<string, string>, Handler] | undefined);
   let body: Record<string, unknown> | undefined;
-  if (isQueryPlanRequest(req)) {
+  if (planRequest) {
     req.resume();
     body = QUERY_PLAN;
   } else if (match) {

@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { parseConfig } from '../../../src/config';
 import { createAdapter } from '../../../src/bot/adapter';
@@ -79,4 +80,15 @@ export const postsTo = (connector: Connector) => connector.calls.filter((c) => c
 /** Everything a posted card says, joined. */
 export function postedText(call: { body: Record<string, unknown> }): string {
   return JSON.stringify(call.body.attachments ?? []);
+}
+
+/** The world of one describe block: made before its tests, reset after each, closed after the last. */
+export function useReminderWorld(): () => Awaited<ReturnType<typeof createReminderWorld>> {
+  let world: Awaited<ReturnType<typeof createReminderWorld>>;
+  beforeAll(async () => {
+    world = await createReminderWorld();
+  }, 60_000);
+  afterEach(() => world.reset());
+  afterAll(() => world.close());
+  return () => world;
 }
