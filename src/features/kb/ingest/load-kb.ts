@@ -6,7 +6,7 @@ import { synonymsFileSchema, type Article, type KbProblem, type SynonymGroups } 
 import { parseHtml } from './html';
 import { parseMarkdown, type ParsedDocument } from './markdown';
 import { parsePlainText } from './plain-text';
-import { buildSections } from './sections';
+import { buildSections, ownCopy } from './sections';
 
 const PARSERS: Record<string, (source: string) => ParsedDocument> = {
   '.md': parseMarkdown,
@@ -47,10 +47,12 @@ export async function loadKb(dir: string, options: { baseUrl?: string } = {}): P
         }
         if (text.includes('\u0000')) throw new Error('not a text file');
         const parsed = PARSERS[extname(file).toLowerCase()]!(text);
-        const title = parsed.title ?? path.replace(/\.[^.]+$/, '').split('/').pop()!.replace(/[-_]+/g, ' ');
-        const sections = buildSections({ path, title, url: parsed.url, baseUrl: options.baseUrl }, parsed.sections);
+        const title = ownCopy(parsed.title ?? path.replace(/\.[^.]+$/, '').split('/').pop()!.replace(/[-_]+/g, ' '));
+        const url = parsed.url === undefined ? undefined : ownCopy(parsed.url);
+        const sections = buildSections({ path, title, url, baseUrl: options.baseUrl }, parsed.sections);
         if (sections.length === 0) throw new Error('has no text');
-        articles.push({ path, title, url: parsed.url, updated: parsed.updated ?? mtime!.toISOString().slice(0, 10), sections, source: 'kb' });
+        const updated = parsed.updated === undefined ? mtime!.toISOString().slice(0, 10) : ownCopy(parsed.updated);
+        articles.push({ path, title, url, updated, sections, source: 'kb' });
       } catch (failure) {
         problems.push({ path, problem: `could not be read: ${describe(failure)}` });
       }

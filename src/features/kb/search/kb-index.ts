@@ -43,7 +43,9 @@ export const WEIGHTS = { engine: 0.35, coverage: 0.5, proximity: 0.15 };
 export class KbIndex {
   private readonly engine: MiniSearch<IndexedFields>;
   private readonly sections = new Map<string, Section>();
-  private readonly sectionTerms = new Map<string, { all: Set<string>; text: string[] }>();
+  /** Each section's terms as ids into `termIds`: its text's in order, and all of them (title and headings too) sorted. */
+  private readonly sectionTerms = new Map<string, { all: Uint32Array; text: Uint32Array }>();
+  private readonly termIds = new Map<string, number>();
   private readonly documentFrequency = new Map<string, number>();
   readonly analyze: (text: string) => string[];
   private readonly rarity: EnglishRarity = englishRarity();
@@ -76,13 +78,28 @@ export class KbIndex {
         const headings = section.headingPath.join(' ');
         const text = analyzeOnce(section.text);
         const all = new Set([...analyzeOnce(article.title), ...analyzeOnce(headings), ...text]);
-        this.sectionTerms.set(section.id, { all, text });
+        this.sectionTerms.set(section.id, { all: Uint32Array.from(all, (t) => this.idOf(t)).sort(), text: Uint32Array.from(text, (t) => this.idOf(t)) });
         all.forEach((t) => this.documentFrequency.set(t, (this.documentFrequency.get(t) ?? 0) + 1));
         docs.push({ id: section.id, title: article.title, headings, text: section.text });
       }
     }
     this.engine.addAll(docs);
     analyzedWhileBuilding.clear();
+  }
+
+  /** The id of a term, given on first sight (ids keep the per-section term lists small). */
+  private idOf(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
+    return id;
+  }
+
+  /** The question's terms found in a section (its title, headings or text). */
+  private matchedIn(terms: string[], all: Uint32Array): string[] {
+    return terms.filter((t) => {
+      const id = this.termIds.get(t);
+      return id !== undefined && sortedHas(all, id);
+    });
   }
 
   get size(): number {
@@ -102,7 +119,7 @@ export class KbIndex {
     const terms = [...new Set(this.analyze(question))];
     const all = this.sectionTerms.get(id)?.all;
     if (terms.length === 0 || !all) return { coverage: 0, confidence: 0, matched: [] };
-    const matched = terms.filter((t) => all.has(t));
+    const matched = this.matchedIn(terms, all);
     const coverage = matched.reduce((sum, t) => sum + this.termWeight(t), 0) / terms.reduce((sum, t) => sum + this.termWeight(t), 0);
     const confidence = matched.reduce((sum, t) => sum + this.rarityOf(t), 0) / terms.reduce((sum, t) => sum + this.rarityOf(t), 0);
     return { coverage, confidence, matched };
@@ -167,9 +184,10 @@ export class KbIndex {
       .map((hit) => {
         const section = this.sections.get(hit.id)!;
         const { all, text } = this.sectionTerms.get(hit.id)!;
-        const matched = terms.filter((t) => all.has(t));
+        const matched = this.matchedIn(terms, all);
+        const matchedIds = matched.map((t) => this.termIds.get(t)!);
         const coverage = matched.reduce((sum, t) => sum + this.termWeight(t), 0) / totalWeight;
-        const score = WEIGHTS.engine * (hit.score / top) + WEIGHTS.coverage * coverage + WEIGHTS.proximity * proximity(text, matched);
+        const score = WEIGHTS.engine * (hit.score / top) + WEIGHTS.coverage * coverage + WEIGHTS.proximity * proximity(text, matchedIds);
         const confidence = matched.reduce((sum, t) => sum + this.rarityOf(t), 0) / totalRarity;
         return { section, score, coverage, confidence, matched };
       })
@@ -178,13 +196,28 @@ export class KbIndex {
   }
 }
 
-/** 1 when the matched words stand side by side in the text, falling towards 0 as they spread out. */
-export function proximity(text: string[], matched: string[]): number {
-  const inText = new Set(text);
-  const wanted = new Set(matched.filter((t) => inText.has(t)));
+/** Whether a sorted list of term ids holds `id` (binary search). */
+function sortedHas(sorted: Uint32Array, id: number): boolean {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const value = sorted[middle]!;
+    if (value === id) return true;
+    if (value < id) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
+/** 1 when the matched terms (ids) stand side by side in the text, falling towards 0 as they spread out. */
+export function proximity(text: Uint32Array, matched: number[]): number {
+  const matchedSet = new Set(matched);
+  const wanted = new Set<number>();
+  for (const term of text) if (matchedSet.has(term)) wanted.add(term);
   if (wanted.size < 2) return 0;
   const need = wanted.size;
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
   let have = 0;
   let best = Infinity;
   let left = 0;
