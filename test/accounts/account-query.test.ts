@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeAccountKey, parseAccountQuery } from '../../src/features/accounts/account-query';
+import { accountSearchText, looksLikeAccountKey, parseAccountQuery } from '../../src/features/accounts/account-query';
 
 describe('parseAccountQuery', () => {
   it.each([
@@ -106,4 +106,29 @@ describe('looksLikeAccountKey', () => {
       expect(looksLikeAccountKey(text)).toBe(false);
     },
   );
+});
+
+describe('accountSearchText', () => {
+  it.each([
+    ['find Lea Park', 'Lea Park'],
+    ['acct #1234567', '#1234567'],
+    ['Account  O\'Brien', 'O\'Brien'],
+    ['find unit B112 at PDX1', 'unit B112 at PDX1'],
+    ['account Mary Ann St. James', 'Mary Ann St. James'],
+  ])('reads %j as a search for %j', (message, wanted) => {
+    expect(accountSearchText(message)).toBe(wanted);
+  });
+
+  it.each([
+    'acct popped up in the failsafe audit, cant figure out the reason, what do i pick',
+    'find out what a lien is',
+    'find the gate code',
+    'account on hold',
+    'account number on the receipt?',
+    'accounts',
+    'find',
+    'refind Lea',
+  ])('leaves %j to the KB (a sentence or no search text)', (message) => {
+    expect(accountSearchText(message)).toBeUndefined();
+  });
 });

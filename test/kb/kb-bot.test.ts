@@ -75,6 +75,14 @@ describe('KB questions in the bot (real Application, real store, sample KB)', ()
     expect(stored.filter((d) => 'question' in d && d.question === POLICY_QUESTION)).toEqual([]);
   });
 
+  it('answers a question that starts with "acct" from the KB, not as an account search', async () => {
+    const replies = await bot.say('acct popped up in the failsafe audit, cant figure out the reason, what do i pick');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.text).toContain('[1]');
+    expect(replies[0]!.text?.toLowerCase()).toContain('interactive unknown');
+    expect(visibleText(replies)).not.toContain('No account found');
+  });
+
   it('says when it is not sure, offers "Ask a mentor", and records the question as unanswered', async () => {
     const replies = await bot.say(OFF_TOPIC);
     expect(replies).toHaveLength(1);

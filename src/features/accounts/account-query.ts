@@ -100,3 +100,24 @@ export function looksLikeAccountKey(text: string): boolean {
   const query = parseAccountQuery(text);
   return query !== undefined && (ACCOUNT_KEY_KINDS as readonly string[]).includes(query.kind);
 }
+
+/** A name is at most this many words ("Mary Ann St. James"); more is a sentence. */
+const MAX_NAME_WORDS = 5;
+const SEARCH_COMMAND = /^\s*(account|acct|find)\s+(\S.*)$/is;
+/** Words that make a sentence and are not in people's names (so not "a", "de", "la" or "van") or unit searches ("at", "in"). */
+const SENTENCE_WORDS = new Set(
+  'what how why when where who which is are was do does did can could should would will the to of for with about out on if it my me you i this that'.split(' '),
+);
+
+/**
+ * What to search for when a message is an account search command ("find Lea Park", "acct 1234567",
+ * "account O'Brien"); undefined when it is not one. A message that only starts with those words but
+ * reads as a sentence ("acct popped up in the failsafe audit, what do I pick": a question mark, more
+ * words than a name has, or a word such as "what" or "the") is a question for the KB, not a name.
+ */
+export function accountSearchText(message: string): string | undefined {
+  const rest = SEARCH_COMMAND.exec(message)?.[2]?.trim();
+  if (!rest || rest.includes('?')) return undefined;
+  const words = rest.toLowerCase().split(/[\s,]+/).filter(Boolean);
+  return words.length <= MAX_NAME_WORDS && !words.some((word) => SENTENCE_WORDS.has(word)) ? rest : undefined;
+}

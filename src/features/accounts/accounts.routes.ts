@@ -11,7 +11,7 @@ import type { LocationsService } from '../locations/locations.service';
 import type { NotesService } from '../notes/notes.service';
 import { ACCOUNT_VERBS, accountListCard, customerCard, noAccountCard } from './accounts.cards';
 import type { CustomerCardAction } from './cards/constants';
-import { looksLikeAccountKey } from './account-query';
+import { accountSearchText, looksLikeAccountKey } from './account-query';
 import type { AccountsService } from './accounts.service';
 import { updateContactAction } from './contact';
 import { promiseToPayAction } from './promise/promise.cards';
@@ -61,9 +61,10 @@ export function registerAccountRoutes(app: Application, deps: AccountsDeps): voi
     return send(context, accountListCard({ query, matches, continuation: next, page }));
   };
 
-  app.message(/^\s*(account|acct|find)\s+\S/i, deps.route('accounts.search', async ({ context, caller }) => {
+  const searchTextOf = (context: TurnContext) => (context.activity.type === 'message' ? accountSearchText(context.activity.text ?? '') : undefined);
+  app.activity(async (context) => searchTextOf(context) !== undefined, deps.route('accounts.search', async ({ context, caller }) => {
     requirePermission(caller, 'accounts.read');
-    await search(context, (context.activity.text ?? '').trim().replace(/^(account|acct|find)\s+/i, ''));
+    await search(context, searchTextOf(context)!);
   }));
 
   app.activity(async (context) => context.activity.type === 'message' && looksLikeAccountKey(context.activity.text?.trim() ?? ''), deps.route('accounts.lookup', async ({ context, caller }) => {
