@@ -196,6 +196,13 @@ describe('KbService on the sample KB', () => {
   });
 });
 
+describe('typos', () => {
+  it('finds sections for a misspelled word the KB does not use (fuzzy lookup of unknown words only)', async () => {
+    const kb = new KbService(await loadKbSnapshot(SAMPLE_KB));
+    expect(kb.search('auktion', 5).map((s) => s.articlePath)).toContain('scenarios/auctions-and-overlocks.md');
+  });
+});
+
 describe('answerView limits', () => {
   const longSection = (i: number): Section => ({
     id: `long.md#s${i}`,
