@@ -2,6 +2,7 @@ import type { Account } from '../accounts/accounts.schemas';
 import type { Location } from '../locations/locations.schemas';
 import { ASSIGNEE_CHOICES, businessDay, readTaskFields } from './catalogue';
 import type { TaskAssignee, TaskType } from './tasks.schemas';
+import { dateTimeFormat } from '../../shared/intl';
 
 /** What the task form sends besides the type's own fields (`fields`, by field id). */
 export interface TaskFormInput {
@@ -51,7 +52,7 @@ export function localToUtc(date: string, time: string, timeZone: string): string
   // The zone's offset at that moment: format the guess in the zone and compare (two passes cover DST edges).
   let utc = guess.getTime();
   for (let pass = 0; pass < 2; pass += 1) {
-    const shown = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(utc));
+    const shown = dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(utc));
     const [d, t] = shown.split(', ');
     const asUtc = new Date(`${d}T${t}:00Z`).getTime();
     utc += guess.getTime() - asUtc;

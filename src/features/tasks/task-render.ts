@@ -7,6 +7,7 @@ import { taskCard, type TaskViewer } from './cards/task.card';
 import type { TasksService } from './tasks.service';
 import type { Task, TaskAssignee } from './tasks.schemas';
 import { assigneeChoices } from './task-views';
+import { dateTimeFormat } from '../../shared/intl';
 
 /** Renders the task card for whoever looks at it, and the copy posted to the assignee's channel. */
 export class TaskCardRenderer {
@@ -32,7 +33,7 @@ export class TaskCardRenderer {
 
   async dueText(task: Task): Promise<string> {
     const location = await this.locations.get(task.locationId);
-    return new Intl.DateTimeFormat('en-US', { timeZone: location?.timeZone ?? 'UTC', weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(task.dueAt));
+    return dateTimeFormat('en-US', { timeZone: location?.timeZone ?? 'UTC', weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(task.dueAt));
   }
 
   /** The assignee a reassign choice names, among the task's store's choices (the value came from a card). */

@@ -4,6 +4,7 @@ import type { Person } from '../people/people.schemas';
 import { ASSIGNEE_CHOICES, businessDay, dueAt } from './catalogue';
 import type { TaskFormInput } from './task-form.rules';
 import type { Task, TaskAssignee, TaskType } from './tasks.schemas';
+import { dateTimeFormat } from '../../shared/intl';
 
 /** The task form as shown: the account, the type, the computed defaults, what was typed and the problems. */
 export interface TaskFormView {
@@ -25,7 +26,7 @@ export function assigneeChoices(location: Location): TaskFormView['assignees'] {
 /** The default due date and time, in the location's time zone, and its today. */
 export function dueDefaults(type: TaskType, location: Location, now: Date): { date: string; time: string; today: string } {
   const due = dueAt(now, type.dueInBusinessHours, location);
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: location.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(due);
+  const parts = dateTimeFormat('en-CA', { timeZone: location.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(due);
   return { date: businessDay(due, location), time: parts, today: businessDay(now, location) };
 }
 

@@ -1,4 +1,5 @@
 /** Pure text formatters for the account cards: masking, money, phones, dates in a location's time zone. */
+import { dateTimeFormat } from '../../../shared/intl';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 const DAY_MS = 86_400_000;
@@ -36,7 +37,7 @@ export function clip(value: string, max: number): string {
 export function safeTimeZone(timeZone: string | undefined): string {
   if (!timeZone) return 'UTC';
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
+    dateTimeFormat('en-US', { timeZone });
     return timeZone;
   } catch {
     return 'UTC';
@@ -47,7 +48,7 @@ const tidy = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
 
 /** The calendar date ("YYYY-MM-DD") that it is at `now` in `timeZone`. */
 export function localDate(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const parts = dateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
@@ -63,7 +64,7 @@ export function daysBetween(from: string, to: string): number {
 
 /** The wall-clock time at `now` in `timeZone`: "Sat 10:30 PM PST". */
 export function localTime(now: Date, timeZone: string): string {
-  const value = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(now);
+  const value = dateTimeFormat('en-US', { timeZone, weekday: 'short', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(now);
   return tidy(value).replace(',', '');
 }
 
@@ -71,7 +72,7 @@ export function localTime(now: Date, timeZone: string): string {
 export function formatDateTime(iso: string, timeZone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const time = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit' }).format(date);
+  const time = dateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit' }).format(date);
   return `${formatDate(localDate(date, timeZone))} ${tidy(time)}`;
 }
 

@@ -4,6 +4,7 @@ import { taskType } from '../catalogue';
 import { mayChange, type Actor } from '../task-lifecycle';
 import type { Task } from '../tasks.schemas';
 import { TASK_VERBS } from '../tasks.verbs';
+import { dateTimeFormat, numberFormat } from '../../../shared/intl';
 
 const STATUS_LABEL: Record<Task['status'], string> = { open: 'Open', in_progress: 'In progress', done: 'Done', canceled: 'Canceled' };
 const STATUS_COLOR: Record<Task['status'], string> = { open: 'Accent', in_progress: 'Warning', done: 'Good', canceled: 'Light' };
@@ -21,11 +22,11 @@ export interface TaskCardOptions {
 }
 
 function when(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+  return dateTimeFormat('en-US', { timeZone, month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
 }
 
-const money = (cents: number) => `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const day = (iso: string) => new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' }).format(new Date(`${iso}T00:00:00Z`));
+const money = (cents: number) => `$${numberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100)}`;
+const day = (iso: string) => dateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' }).format(new Date(`${iso}T00:00:00Z`));
 const phone = (digits: string) => (/^\d{10}$/.test(digits) ? `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}` : digits);
 
 /** The type's fields as the form labelled them, values shown the way people read them. */

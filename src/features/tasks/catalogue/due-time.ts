@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../../../shared/intl';
 import type { Location } from '../../locations/locations.schemas';
 
 /** What the business-hours sums need of a location. */
@@ -10,17 +11,8 @@ const DAY_MS = 86_400_000;
 /** How many days `dueAt` walks at most (ten years of office days). */
 const MAX_DAYS = 3660;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
+  return dateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
 /** The location's wall-clock time at `instant`, written as if it were UTC milliseconds. */
