@@ -2,6 +2,7 @@ import { z } from 'zod/v4';
 import { taskFieldSchema } from '../tasks/catalogue';
 import type { EscalationFieldDef, EscalationType } from './escalations.schemas';
 import { numberFormat } from '../../shared/intl';
+import { memoFor } from '../../shared/schema-memo';
 
 const CALL_WINDOWS = ['9:00-12:00', '12:00-15:00', '15:00-18:00'] as const;
 const why = (label = 'Why', maxLength = 1000): EscalationFieldDef => ({ id: 'why', label, kind: 'multiline', required: true, maxLength });
@@ -100,10 +101,13 @@ export function escalationFieldsSchema(type: EscalationType, context: { today: s
     const read = taskFieldSchema(def, context, type.id);
     return def.positive ? read.refine((value) => value !== 0, 'The amount must be more than $0.00.') : read;
   };
-  return z.object(Object.fromEntries(type.fields.map((def) => [def.id, field(def)]))).transform((values) => {
-    const kept = Object.entries(values).filter((entry): entry is [string, string | number] => entry[1] !== undefined);
-    return Object.fromEntries(kept);
-  });
+  // Built once per type and day (the checks depend on today), not per form read.
+  return memoFor(type, context.today, () =>
+    z.object(Object.fromEntries(type.fields.map((def) => [def.id, field(def)]))).transform((values) => {
+      const kept = Object.entries(values).filter((entry): entry is [string, string | number] => entry[1] !== undefined);
+      return Object.fromEntries(kept);
+    }),
+  );
 }
 
 /** Reads a type's form: the values, or one friendly message per field that is wrong. */

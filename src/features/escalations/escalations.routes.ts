@@ -45,6 +45,9 @@ const decideSchema = ref.extend({
   [ESCALATION_INPUTS.addToKb]: flag,
 });
 const askSchema = ref.extend({ submissionId, [ESCALATION_INPUTS.ask]: text(4000) });
+const pickSchema = z.object({ accountId });
+const formSchema = z.object({ accountId, typeId: z.string().max(60).nullish() });
+const queuePageSchema = z.object({ continuation: headerToken(4000) });
 const replySchema = ref.extend({ submissionId, [ESCALATION_INPUTS.reply]: text(4000) });
 
 /** The type's own inputs (`f_<field id>`), as text. */
@@ -87,11 +90,11 @@ export function registerEscalationsRoutes(app: Application, deps: EscalationsRou
   }));
 
   registerCardVerb(app, deps, ESCALATION_VERBS.pick, 'escalations.pick', async ({ caller, data }) => {
-    const parsed = z.object({ accountId }).safeParse(data);
+    const parsed = pickSchema.safeParse(data);
     return parsed.success ? picker(caller, parsed.data.accountId) : badFormCard();
   });
   registerCardVerb(app, deps, ESCALATION_VERBS.form, 'escalations.form', async ({ caller, data }) => {
-    const parsed = z.object({ accountId, typeId: z.string().max(60).nullish() }).safeParse(data);
+    const parsed = formSchema.safeParse(data);
     if (!parsed.success) return badFormCard();
     if (!parsed.data.typeId) return adaptiveCard([notice('Pick what you need first.', 'warning')], [{ type: 'Action.Execute', title: 'Back', verb: ESCALATION_VERBS.pick, data: { accountId: parsed.data.accountId } }]);
     return escalationFormCard(await escalations.openForm(caller, parsed.data.accountId, parsed.data.typeId), back(parsed.data.accountId));
@@ -110,7 +113,7 @@ export function registerEscalationsRoutes(app: Application, deps: EscalationsRou
     return parsed.success ? render.forCaller(caller, await escalations.view(caller, parsed.data)) : badFormCard();
   });
   registerCardVerb(app, deps, ESCALATION_VERBS.more, 'escalations.more', async ({ caller, data }) => {
-    const parsed = z.object({ continuation: headerToken(4000) }).safeParse(data);
+    const parsed = queuePageSchema.safeParse(data);
     if (!parsed.success) return badFormCard();
     const page = await escalations.queue(caller, parsed.data.continuation);
     return escalationQueueCard(page.escalations, page.continuation, render.timeZone, false);

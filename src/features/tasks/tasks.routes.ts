@@ -34,6 +34,9 @@ const taskRef = z.object({ accountId, taskId: z.string().regex(/^[\w:-]{1,80}$/)
 const text = (max: number) => z.union([z.string().max(max), z.number().transform(String)]).nullish().transform((v) => v ?? '');
 const createSchema = z.looseObject({ accountId, typeId: z.string().max(60), submissionId: z.uuid(), units: text(400), assignee: text(200), dueDate: text(20), dueTime: text(20), details: text(2000) });
 const moreSchema = z.object({ list: z.enum(['mine', 'account']), accountId: accountId.optional(), continuation: headerToken(4000) });
+const pickSchema = z.object({ accountId });
+const formSchema = z.object({ accountId, typeId: z.string().max(60).nullish() });
+const reassignSchema = z.object({ assignee: z.string().max(200) });
 
 /** The type's own inputs (`f_<field id>`), as text. */
 function fieldInputs(data: Record<string, unknown>): Record<string, string> {
@@ -71,11 +74,11 @@ export function registerTasksRoutes(app: Application, deps: TasksRoutesDeps): vo
   }));
 
   registerCardVerb(app, deps, TASK_VERBS.pick, 'tasks.pick', async ({ caller, data }) => {
-    const parsed = z.object({ accountId }).safeParse(data);
+    const parsed = pickSchema.safeParse(data);
     return parsed.success ? picker(caller, parsed.data.accountId) : badFormCard();
   });
   registerCardVerb(app, deps, TASK_VERBS.form, 'tasks.form', async ({ caller, data }) => {
-    const parsed = z.object({ accountId, typeId: z.string().max(60).nullish() }).safeParse(data);
+    const parsed = formSchema.safeParse(data);
     if (!parsed.success) return badFormCard();
     if (!parsed.data.typeId) return adaptiveCard([notice('Pick a task type first.', 'warning')], [{ type: 'Action.Execute', title: 'Back', verb: TASK_VERBS.pick, data: { accountId: parsed.data.accountId } }]);
     return taskFormCard(await tasks.openForm(caller, parsed.data.accountId, parsed.data.typeId), back(parsed.data.accountId));
@@ -121,7 +124,7 @@ export function registerTasksRoutes(app: Application, deps: TasksRoutesDeps): vo
   }
   registerCardVerb(app, deps, TASK_VERBS.reassign, 'tasks.reassign', async ({ caller, data }) => {
     const ref = taskRef.safeParse(data);
-    const to = z.object({ assignee: z.string().max(200) }).safeParse(data);
+    const to = reassignSchema.safeParse(data);
     if (!ref.success || !to.success) return badFormCard();
     const { task: current } = await tasks.view(caller, ref.data.accountId, ref.data.taskId);
     const assignee = await render.assigneeFor(current.locationId, to.data.assignee);

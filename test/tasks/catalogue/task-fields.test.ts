@@ -41,6 +41,12 @@ describe('dates', () => {
     expect(valueOf('day', '2025-3-9')).toBe('Enter the date as YYYY-MM-DD.');
     expect(valueOf('day', '2025-03-09T10:00')).toBe('Enter the date as YYYY-MM-DD.');
   });
+  it('checks against the day of each read, also when the same form was read on another day before', () => {
+    // The form's schema is built once per type and day: a new day must not reuse yesterday's checks.
+    expect(readTaskFields(schedule, { moveOutDate: '2025-03-09' }, { today: '2025-03-09' }).ok).toBe(true);
+    expect(readTaskFields(schedule, { moveOutDate: '2025-03-09' }, { today: '2025-03-10' })).toEqual({ ok: false, errors: { moveOutDate: 'Pick a date that is not in the past.' } });
+    expect(readTaskFields(schedule, { moveOutDate: '2025-03-09' }, { today: '2025-03-09' }).ok).toBe(true);
+  });
   it('lets a date without notPast be in the past', () => {
     expect(read(type('lock-dtm-replacement'), { paidOn: '2024-12-30' })).toEqual({ ok: true, values: { paidOn: '2024-12-30' } });
   });

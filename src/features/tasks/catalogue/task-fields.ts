@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { memoFor } from '../../../shared/schema-memo';
 import type { TaskFieldDef, TaskType } from '../tasks.schemas';
 import { TEXT_FORMATS } from './task-types';
 
@@ -112,10 +113,13 @@ export function taskFieldSchema(def: TaskFieldDef, context: TaskFieldContext, ty
  * the typed values. Empty optional fields are left out. Each failing field has one issue at its id.
  */
 export function taskFieldsSchema(type: Pick<TaskType, 'id' | 'fields'>, context: TaskFieldContext): z.ZodType<TaskFieldValues> {
-  const shape = Object.fromEntries(type.fields.map((def) => [def.id, taskFieldSchema(def, context, type.id)]));
-  return z.object(shape).transform((values) => {
-    const kept = Object.entries(values).filter((entry): entry is [string, string | number] => entry[1] !== undefined);
-    return Object.fromEntries(kept);
+  // Built once per type and day (the checks depend on today), not per form read.
+  return memoFor(type, context.today, () => {
+    const shape = Object.fromEntries(type.fields.map((def) => [def.id, taskFieldSchema(def, context, type.id)]));
+    return z.object(shape).transform((values) => {
+      const kept = Object.entries(values).filter((entry): entry is [string, string | number] => entry[1] !== undefined);
+      return Object.fromEntries(kept);
+    });
   });
 }
 
