@@ -14,7 +14,8 @@
  * Units need no change: a unit is unique within its store and the stores differ. Bare unit keys
  * (`unit:B112`) do span branches, so lookups are merged over all branches before they are written.
  */
-import { accountSchema, type Account } from '../../src/features/accounts/accounts.schemas';
+import { accountSchema, type Account, type Lookup, type NameLookup } from '../../src/features/accounts/accounts.schemas';
+import { nameLookupsOf } from '../../src/features/accounts/name-match';
 import type { Location } from '../../src/features/locations/locations.schemas';
 import { buildLookups, generateAccounts } from '../../src/demo/demo-accounts';
 import { DEMO_LOCATIONS } from '../../src/demo/demo-locations';
@@ -137,13 +138,18 @@ function pickSample(rng: Random, accounts: readonly Account[], count: number): S
   return rng.shuffle(accounts).slice(0, count).map(toSample);
 }
 
-/** The lookup documents of all branches, merged by key (bare unit keys collect ids from every branch). */
+/**
+ * The lookup documents of all branches, merged by key (bare unit keys collect ids from every branch),
+ * and the accounts' name lookups (one document each, nothing to merge).
+ */
 export class LookupIndex {
   private readonly index = new Map<string, string[]>();
+  private readonly names: NameLookup[] = [];
   /** Keys other than bare units that got ids from two branches: should stay 0. */
   crossBranchCollisions = 0;
 
   add(accounts: Account[]): void {
+    for (const account of accounts) this.names.push(...nameLookupsOf(account));
     for (const lookup of buildLookups(accounts)) {
       const ids = this.index.get(lookup.key);
       if (!ids) {
@@ -159,8 +165,8 @@ export class LookupIndex {
     return this.index.size;
   }
 
-  documents(): { id: string; key: string; accountIds: string[] }[] {
-    return [...this.index].map(([key, accountIds]) => ({ id: key, key, accountIds }));
+  documents(): (Lookup | NameLookup)[] {
+    return [...[...this.index].map(([key, accountIds]) => ({ id: key, key, accountIds })), ...this.names];
   }
 
   /** How many keys of each kind, and how long the id lists get. */
@@ -173,6 +179,10 @@ export class LookupIndex {
       entry.maxIds = Math.max(entry.maxIds, ids.length);
       if (ids.length > 1) entry.multiId += 1;
     }
+    // Name lookups: one document per account and word start; "keys" counts the documents, "maxIds" the largest partition.
+    const partitions = new Map<string, number>();
+    for (const name of this.names) partitions.set(name.key, (partitions.get(name.key) ?? 0) + 1);
+    kinds.name = { keys: this.names.length, maxIds: Math.max(0, ...partitions.values()), multiId: 0 };
     return kinds;
   }
 }

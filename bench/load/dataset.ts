@@ -2,10 +2,11 @@
  * The load benchmark's data, built once and kept in BENCH_DATA_DIR (default .data/bench-load):
  *   - cosmos.json: the embedded store's data file, as the bot saves it, with the demo data scaled up:
  *     the accounts of bench/accounts/dataset.ts (the demo generator in branches of the 7 demo stores)
- *     and their lookups, written with the SDK's bulk API; every branch's stores; the demo's people,
- *     quick responses and notes (for the first branch's accounts, as the demo has; BENCH_NOTES=all
- *     for every branch); the bench users; accounts with 3 units and 20 notes for the customer card;
- *     and open mentor requests made through the bot itself (for `decide`).
+ *     and their lookups (phones, emails, units and names), written with the SDK's bulk API; every
+ *     branch's stores; the demo's people, quick responses and notes (for the first branch's
+ *     accounts, as the demo has; BENCH_NOTES=all for every branch); the bench users; accounts with
+ *     3 units and 20 notes for the customer card; and open mentor requests made through the bot
+ *     itself (for `decide`).
  *   - kb/: the sample KB and the generated articles of bench/kb/generate.ts as Markdown files.
  *   - manifest.json: what was built (the settings that decide it, counts, timings) and the pools of
  *     phones, names and accounts the load draws from.
@@ -33,7 +34,7 @@ import { cardNotesOf } from './card-notes';
 import { createEscalations } from './open-requests';
 
 /** Bump when what a build writes changes, so older builds are not reused. */
-const BUILD_VERSION = 2;
+const BUILD_VERSION = 3; // 3: name lookups
 const DATABASE = 'deskmate';
 const TENANT = '00000000-0000-0000-0000-0000000000b1';
 

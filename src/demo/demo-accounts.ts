@@ -1,4 +1,5 @@
-import type { Account, LEAD_STATUSES, Lookup } from '../features/accounts/accounts.schemas';
+import type { Account, LEAD_STATUSES, Lookup, NameLookup } from '../features/accounts/accounts.schemas';
+import { nameLookupsOf } from '../features/accounts/name-match';
 import type { Location } from '../features/locations/locations.schemas';
 import { LOCAL_AREA_CODES } from './demo-locations';
 import * as names from './demo-names';
@@ -132,9 +133,10 @@ function makeLead(ctx: Context, location: Location, status: (typeof LEAD_STATUSE
 
 /**
  * Customers and leads for the demo, the same for the same options. A few customers are
- * households sharing a home phone (and one an email) with an earlier customer on purpose.
+ * households sharing a home phone (and one an email) with an earlier customer on purpose. With
+ * their lookups: phones, emails and units (`buildLookups`), and names (`nameLookupsOf`).
  */
-export function generateAccounts(options: GenerateAccountsOptions): { accounts: Account[]; lookups: Lookup[] } {
+export function generateAccounts(options: GenerateAccountsOptions): { accounts: Account[]; lookups: Lookup[]; nameLookups: NameLookup[] } {
   const { customers, leads, today, locations } = options;
   if (locations.length === 0) throw new Error('generateAccounts needs at least one location');
   const rng = createRandom(deriveSeed(options.seed, 'accounts'));
@@ -153,7 +155,7 @@ export function generateAccounts(options: GenerateAccountsOptions): { accounts: 
   }
   const leadStatuses = rng.shuffle(Array.from({ length: leads }, (_, i) => LEAD_MIX[i % LEAD_MIX.length] ?? 'Active'));
   for (const status of leadStatuses) accounts.push(makeLead(ctx, rng.pick(locations), status));
-  return { accounts, lookups: buildLookups(accounts) };
+  return { accounts, lookups: buildLookups(accounts), nameLookups: accounts.flatMap((account) => nameLookupsOf(account)) };
 }
 
 /** One point-read document per phone, email, unit-at-location and bare unit id. */

@@ -1,6 +1,6 @@
 import { forEachBounded } from '../shared/bounded';
 import type { Container } from '@azure/cosmos';
-import { accountSchema, lookupSchema } from '../features/accounts/accounts.schemas';
+import { accountSchema, lookupSchema, nameLookupSchema } from '../features/accounts/accounts.schemas';
 import { locationSchema } from '../features/locations/locations.schemas';
 import { noteSchema } from '../features/notes/notes.schemas';
 import { personSchema } from '../features/people/people.schemas';
@@ -48,7 +48,7 @@ export async function seedDemoData(store: Store, options: SeedDemoOptions = {}):
   const seed = options.seed ?? DEMO_DEFAULTS.seed;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const locations = DEMO_LOCATIONS.map((l) => locationSchema.parse(l));
-  const { accounts, lookups } = generateAccounts({
+  const { accounts, lookups, nameLookups } = generateAccounts({
     seed, today, locations,
     customers: options.customers ?? DEMO_DEFAULTS.customers,
     leads: options.leads ?? DEMO_DEFAULTS.leads,
@@ -57,7 +57,7 @@ export async function seedDemoData(store: Store, options: SeedDemoOptions = {}):
   const batches = [
     ['locations', locations],
     ['accounts', accounts.map((a) => accountSchema.parse(a))],
-    ['lookups', lookups.map((l) => lookupSchema.parse(l))],
+    ['lookups', [...lookups.map((l) => lookupSchema.parse(l)), ...nameLookups.map((l) => nameLookupSchema.parse(l))]],
     ['notes', generateNotes({ seed, today, accounts }).map((n) => noteSchema.parse(n))],
     ['quickresponses', demoQuickResponses(quickResponseAuthor(people), `${today}T08:00:00.000Z`).map((q) => quickResponseSchema.parse(q))],
     ['people', people],

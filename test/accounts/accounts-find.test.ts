@@ -108,3 +108,39 @@ describe('AccountsService.find on the seeded embedded store', () => {
     await expect(service.get('1000000')).rejects.toMatchObject({ code: 'not_found', message: expect.stringContaining(maskAccountId('1000000')) });
   });
 });
+
+describe('name search cost: one partition of the name lookups, then point reads', () => {
+  let close: () => Promise<void>;
+  let service: AccountsService;
+  let accountsContainer: import('@azure/cosmos').Container;
+  const onAccounts: CallCounts = { queries: 0, pointReads: 0 };
+  const onLookups: CallCounts = { queries: 0, pointReads: 0 };
+
+  beforeAll(async () => {
+    const opened = await openSeededStore();
+    close = opened.close;
+    accountsContainer = opened.store.containers.accounts;
+    service = new AccountsService(new AccountsStore(countingContainer(opened.store.containers.accounts, onAccounts), countingContainer(opened.store.containers.lookups, onLookups)));
+  }, 120_000);
+  afterAll(async () => close?.());
+  beforeEach(() => {
+    Object.assign(onAccounts, { queries: 0, pointReads: 0 });
+    Object.assign(onLookups, { queries: 0, pointReads: 0 });
+  });
+
+  it('finds a name with one query on its lookups partition and no query over the accounts', async () => {
+    const { matches } = await service.find('Bélanger Émilie');
+    expect(ids(matches)).toEqual([emilie.id]);
+    expect(onLookups.queries).toBe(1);
+    expect(onAccounts).toEqual({ queries: 0, pointReads: 1 });
+  });
+
+  it('still finds an account whose name lookups were never written, by one query over the accounts', async () => {
+    const stray = { ...emilie, id: '99000001', firstName: 'Zora', lastName: 'Quintanilla', searchName: 'zora quintanilla' };
+    await accountsContainer.items.create(stray);
+    for (const text of ['Zora Quintanilla', 'quin zora', 'zo qu']) {
+      expect(ids((await service.find(text)).matches), text).toEqual(['99000001']);
+    }
+    expect(onAccounts.queries).toBeGreaterThan(0);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nameSearchQuery } from '../../src/features/accounts/account-name-search';
-import { editDistance, matchesName, nameTokens, normalizeName } from '../../src/features/accounts/name-match';
+import { editDistance, matchesName, nameTokens, normalizeName, nameLookupsOf, nameQueryKey, nameStarts } from '../../src/features/accounts/name-match';
 
 describe('name normalisation', () => {
   it('matches how searchName is made: lower case, no accents', () => {
@@ -68,5 +68,21 @@ describe('nameSearchQuery', () => {
   it('widens each long token to its first two letters or its tail when looking for a typo', () => {
     const spec = nameSearchQuery(['lea', 'belanegr'], 'typo');
     expect(spec.parameters?.map((p) => p.value)).toEqual(['lea', ' lea', '-lea', 'be', ' be', '-be', 'anegr']);
+  });
+});
+
+describe('name lookups', () => {
+  it('keeps one document per distinct two-letter word start, in its own partition', () => {
+    expect(nameStarts('lea le-blanc')).toEqual(['le', 'bl']);
+    expect(nameStarts("j o'brien")).toEqual(["o'"]);
+    expect(nameLookupsOf({ id: '1234567', searchName: 'lea le-blanc' })).toEqual([
+      { id: 'name:le:1234567', key: 'name:le', accountId: '1234567', searchName: 'lea le-blanc' },
+      { id: 'name:bl:1234567', key: 'name:bl', accountId: '1234567', searchName: 'lea le-blanc' },
+    ]);
+  });
+
+  it('reads the partition of the longest token, none when every token has one letter', () => {
+    expect(nameQueryKey(['lea', 'belanger'])).toBe('name:be');
+    expect(nameQueryKey(['e', 'b'])).toBeUndefined();
   });
 });

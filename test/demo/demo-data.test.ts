@@ -18,8 +18,8 @@ const TODAY = '2026-11-22';
 const TOMORROW = '2026-11-23';
 
 function generate(seed: number) {
-  const { accounts, lookups } = generateAccounts({ seed, customers: DEMO_DEFAULTS.customers, leads: DEMO_DEFAULTS.leads, today: TODAY, locations: DEMO_LOCATIONS });
-  return { locations: DEMO_LOCATIONS, people: demoPeople(DEMO_LOCATIONS), accounts, lookups, notes: generateNotes({ seed, today: TODAY, accounts }) };
+  const { accounts, lookups, nameLookups } = generateAccounts({ seed, customers: DEMO_DEFAULTS.customers, leads: DEMO_DEFAULTS.leads, today: TODAY, locations: DEMO_LOCATIONS });
+  return { locations: DEMO_LOCATIONS, people: demoPeople(DEMO_LOCATIONS), accounts, lookups, nameLookups, notes: generateNotes({ seed, today: TODAY, accounts }) };
 }
 
 const data = generate(DEMO_DEFAULTS.seed);
@@ -173,7 +173,7 @@ describe('seedDemoData on the embedded store', () => {
     const first = await seedDemoData(store, { today: TODAY });
     expect(first).toEqual({
       seeded: true,
-      counts: { locations: data.locations.length, people: data.people.length, accounts: data.accounts.length, lookups: data.lookups.length, notes: data.notes.length, quickresponses: 5 },
+      counts: { locations: data.locations.length, people: data.people.length, accounts: data.accounts.length, lookups: data.lookups.length + data.nameLookups.length, notes: data.notes.length, quickresponses: 5 },
     });
 
     const phone = customers[0]?.phones[0]?.number ?? '';
@@ -181,6 +181,10 @@ describe('seedDemoData on the embedded store', () => {
     const accountId = lookup?.accountIds[0] ?? '';
     const { resource: account } = await store.containers.accounts.item(accountId, accountId).read<Account>();
     expect(account?.phones.map((p) => p.number)).toContain(phone);
+    // Its name lookups: one per word start, each in its own `name:<start>` partition.
+    const start = account!.searchName.slice(0, 2);
+    const { resource: byName } = await store.containers.lookups.item(`name:${start}:${accountId}`, `name:${start}`).read<{ accountId: string; searchName: string }>();
+    expect(byName).toMatchObject({ accountId, searchName: account!.searchName });
 
     const count = async () => (await store!.containers.people.items.readAll().fetchAll()).resources.length;
     const before = await count();

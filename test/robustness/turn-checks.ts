@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod/v4';
-import { accountSchema, lookupSchema } from '../../src/features/accounts/accounts.schemas';
+import { accountSchema, lookupSchema, nameLookupSchema } from '../../src/features/accounts/accounts.schemas';
 import { CARD_BYTE_LIMIT } from '../../src/features/accounts/cards/constants';
 import { escalationSchema } from '../../src/features/escalations/escalations.schemas';
 import { mentorAnswerSchema } from '../../src/features/kb/mentor-answers/mentor-answers.schemas';
@@ -20,7 +20,7 @@ import type { TurnResult, WriteRecord } from './robust-bot';
 /** The zod schema every stored document of each container must pass (turn state has none of its own). */
 export const DOCUMENT_SCHEMAS: Partial<Record<ContainerName, z.ZodType>> = {
   accounts: accountSchema,
-  lookups: lookupSchema,
+  lookups: z.union([lookupSchema, nameLookupSchema]),
   notes: noteSchema,
   tasks: taskSchema,
   escalations: escalationSchema,

@@ -73,7 +73,7 @@ function buttonData(cards: unknown, verb: string): Data {
  */
 export async function buildFixtures(h: SecurityBot): Promise<Fixtures> {
   const customers = await all<Account>(h, 'accounts', 'SELECT * FROM c WHERE c.kind = "customer"');
-  const lookups = await all<{ key: string; accountIds: string[] }>(h, 'lookups', 'SELECT c.key, c.accountIds FROM c');
+  const lookups = await all<{ key: string; accountIds: string[] }>(h, 'lookups', 'SELECT c.key, c.accountIds FROM c WHERE IS_DEFINED(c.accountIds)');
   const owners = new Map(lookups.map((l) => [l.key, l.accountIds.length]));
   const uniquePhone = (a: Account) => a.phones.length > 0 && owners.get(`phone:${a.phones[0]!.number}`) === 1;
   const notes = await all<Note>(h, 'notes', 'SELECT * FROM c');

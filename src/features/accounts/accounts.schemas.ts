@@ -63,6 +63,10 @@ export type Account = z.infer<typeof accountSchema>;
 export const lookupSchema = z.object({ id: z.string(), key: z.string(), accountIds: z.array(z.string()).min(1) });
 export type Lookup = z.infer<typeof lookupSchema>;
 
+/** A name lookup (see `nameStarts`): in partition `name:<start>`, the account and its `searchName`, id `name:<start>:<account id>`. */
+export const nameLookupSchema = z.object({ id: z.string(), key: z.string().startsWith('name:'), accountId: z.string(), searchName: z.string() });
+export type NameLookup = z.infer<typeof nameLookupSchema>;
+
 /** One line of an account search result: enough to tell matches apart, never the full id. */
 export const accountSummarySchema = z.object({
   id: accountSchema.shape.id,

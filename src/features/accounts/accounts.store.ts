@@ -19,7 +19,7 @@ const ACCOUNT_ID = /^\d{6,10}$/;
 
 /**
  * The accounts repository: point reads on `accounts` (partition key /id) and `lookups`
- * (partition key /key), and the one name query.
+ * (partition key /key), and name search (one partition of the name lookups, see account-name-search.ts).
  */
 export class AccountsStore {
   constructor(
@@ -43,7 +43,7 @@ export class AccountsStore {
 
   /** Accounts whose name matches the text (any case, accents, order; one typo), a page at a time. */
   searchByName(text: string, options: NameSearchOptions): Promise<AccountPage> {
-    return searchAccountsByName(this.accounts, text, options);
+    return searchAccountsByName({ accounts: this.accounts, lookups: this.lookups }, text, options);
   }
 
   /**

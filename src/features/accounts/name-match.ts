@@ -1,3 +1,5 @@
+import type { NameLookup } from './accounts.schemas';
+
 /**
  * Pure helpers for name search: the same normalisation as `Account.searchName`, query tokens,
  * a small edit distance and the rule that decides whether a stored name matches the tokens.
@@ -25,6 +27,41 @@ export function nameTokens(text: string): string[] {
 /** The words of a stored `searchName`; a hyphenated name gives one word per part. */
 export function nameWords(searchName: string): string[] {
   return searchName.split(/[\s-]+/).filter((word) => word.length > 0);
+}
+
+/**
+ * Name lookups: `lookups` holds one document per account and distinct two-letter start of its
+ * name's words (`name:le` for "lea", "leblanc"), so that a name search reads one partition of
+ * `lookups` instead of every account.
+ */
+export const NAME_START_LENGTH = 2;
+
+/** The `lookups` partition of the names whose words start with `start`: `name:le`. */
+export function nameLookupKey(start: string): string {
+  return `name:${start}`;
+}
+
+/** The distinct two-letter starts of a stored `searchName`'s words ("lea le-blanc" -> ["le", "bl"]). */
+export function nameStarts(searchName: string): string[] {
+  const starts = nameWords(searchName).filter((word) => word.length >= NAME_START_LENGTH).map((word) => word.slice(0, NAME_START_LENGTH));
+  return [...new Set(starts)];
+}
+
+/** The name lookup documents of an account (one per distinct word start), as `lookups` holds them. */
+export function nameLookupsOf(account: { id: string; searchName: string }): NameLookup[] {
+  return nameStarts(account.searchName)
+    .map((start) => nameLookupKey(start))
+    .filter((key) => !/[/\\?#]/.test(key))
+    .map((key) => ({ id: `${key}:${account.id}`, key, accountId: account.id, searchName: account.searchName }));
+}
+
+/**
+ * The `lookups` partition a name query reads: the start of its longest token (every match has a
+ * word starting with each token). Undefined when every token is shorter than two letters.
+ */
+export function nameQueryKey(tokens: readonly string[]): string | undefined {
+  const longest = [...tokens].sort((a, b) => b.length - a.length)[0];
+  return longest && longest.length >= NAME_START_LENGTH ? nameLookupKey(longest.slice(0, NAME_START_LENGTH)) : undefined;
 }
 
 /**
