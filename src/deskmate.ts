@@ -3,6 +3,7 @@ import type { Logger } from './shared/logger';
 import { Readiness } from './shared/readiness';
 import { startHttpServer, type BotEndpoint } from './server';
 import { openStore, type Store } from './store/cosmos-store';
+import type { EmbeddedCosmosProcess } from './store/embedded/embedded-cosmos-process';
 import { seedDemoData } from './demo/seed-demo-data';
 import { addFirstAdmins } from './features/people/first-admins';
 import { PeopleStore } from './features/people/people.store';
@@ -31,7 +32,7 @@ export interface RunningDeskmate {
  * Starts the whole bot: HTTP first (so /healthz answers at once and /readyz says 503 while the
  * store and KB load), then the store, demo data and KB, then the teams-ai Application.
  */
-export async function startDeskmate(config: Config, logger: Logger, options: { persist?: boolean; watchKb?: boolean; reminderDelayMs?: number } = {}): Promise<RunningDeskmate> {
+export async function startDeskmate(config: Config, logger: Logger, options: { persist?: boolean; watchKb?: boolean; reminderDelayMs?: number; startedStore?: Promise<EmbeddedCosmosProcess> } = {}): Promise<RunningDeskmate> {
   const readiness = new Readiness(['store', 'kb']);
   let bot: BotEndpoint | undefined;
   if (config.authDisabled) {
@@ -41,7 +42,7 @@ export async function startDeskmate(config: Config, logger: Logger, options: { p
   let store: Store;
   let kb: KbService;
   try {
-    [store, kb] = await Promise.all([openPreparedStore(config, logger, options.persist), loadKb(config, logger)]);
+    [store, kb] = await Promise.all([openPreparedStore(config, logger, options.persist, options.startedStore), loadKb(config, logger)]);
     // Mentor answers ("Add to KB") are indexed with the files before the bot is ready; reloads keep them.
     await indexStoredMentorAnswers(store, kb);
   } catch (error) {
@@ -96,8 +97,8 @@ export async function startDeskmate(config: Config, logger: Logger, options: { p
   };
 }
 
-async function openPreparedStore(config: Config, logger: Logger, persist?: boolean): Promise<Store> {
-  const store = await openStore(config.cosmos, logger, { persist });
+async function openPreparedStore(config: Config, logger: Logger, persist?: boolean, started?: Promise<EmbeddedCosmosProcess>): Promise<Store> {
+  const store = await openStore(config.cosmos, logger, { persist, started });
   if (config.demoData) {
     const demo = await seedDemoData(store);
     if (demo.seeded) logger.info({ counts: demo.counts }, 'demo data written to the empty store');

@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import type { Logger } from '../shared/logger';
 import { CONTAINERS, PARTITION_KEYS, type ContainerName } from './containers';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded/embedded-cosmos';
-import { startEmbeddedCosmosProcess } from './embedded/embedded-cosmos-process';
+import { startEmbeddedCosmosProcess, type EmbeddedCosmosProcess } from './embedded/embedded-cosmos-process';
 
 /** The one Cosmos client of the process, with every container ready to use. */
 export interface Store {
@@ -24,7 +24,7 @@ export interface Store {
 }
 
 /** Opens the store the config names: Azure Cosmos DB, or the embedded server with its data file. */
-export async function openStore(cosmos: Config['cosmos'], logger: Logger, options: { persist?: boolean } = {}): Promise<Store> {
+export async function openStore(cosmos: Config['cosmos'], logger: Logger, options: { persist?: boolean; started?: Promise<EmbeddedCosmosProcess> } = {}): Promise<Store> {
   if (cosmos.kind === 'azure') {
     const client = new CosmosClient({
       endpoint: cosmos.endpoint,
@@ -36,7 +36,8 @@ export async function openStore(cosmos: Config['cosmos'], logger: Logger, option
   const persist = options.persist ?? true;
   // With a data file the server runs in a process of its own, as a real Cosmos DB account would: its
   // documents, queries and saves never hold up a turn. In memory only (tests), it runs in this process.
-  const embedded = persist ? await startEmbeddedCosmosProcess({ dataFile: cosmos.dataFile, logger }) : await startEmbeddedCosmos({ logger });
+  // `started`: the process index.ts forked before loading the rest of the bot (see startStoreEarly).
+  const embedded = persist ? await (options.started ?? startEmbeddedCosmosProcess({ dataFile: cosmos.dataFile, logger })) : await startEmbeddedCosmos({ logger });
   const client = embeddedClient(embedded);
   const description = persist ? `embedded Cosmos DB (data file ${cosmos.dataFile})` : 'embedded Cosmos DB (in memory)';
   const store = await prepare(client, cosmos.database, description, embedded.loadedDocuments, embedded.flush, async () => {

@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import type { Config } from '../../config';
 import type { Logger } from '../../shared/logger';
 import type { EmbeddedCosmos } from './embedded-cosmos';
 import { childMessage, type ChildMessage, type ParentMessage } from './store-process-messages';
@@ -99,4 +100,17 @@ function waitForReady(child: ChildProcess, limitMs: number): Promise<Extract<Chi
     child.on('message', onMessage);
     child.once('exit', onExit);
   });
+}
+
+/**
+ * Starts the embedded store's process now, when the config names the embedded store with a data
+ * file, for `openStore` to take later (`started`): its data file loads while the bot's own modules
+ * and KB do. Undefined for Azure Cosmos DB.
+ */
+export function startStoreEarly(cosmos: Config['cosmos'], logger: Logger): Promise<EmbeddedCosmosProcess> | undefined {
+  if (cosmos.kind !== 'embedded') return undefined;
+  const started = startEmbeddedCosmosProcess({ dataFile: cosmos.dataFile, logger });
+  // Awaited by openStore; until then a failure must not count as an unhandled rejection.
+  started.catch(() => undefined);
+  return started;
 }
