@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
@@ -90,4 +90,21 @@ describe('the deskmate process', () => {
     expect(stderr).toContain('PORT: expected a port number');
     expect(stderr).toContain('LOG_LEVEL: expected one of');
   });
+
+  it('says why and exits when the data file is not a store snapshot (the store starts before the rest of the bot)', async () => {
+    const dataFile = join(dir.path, 'not-a-snapshot.json');
+    writeFileSync(dataFile, '{"hello": "world"}');
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/index.ts')], {
+      cwd: root,
+      env: { PATH: process.env.PATH, NODE_PATH: join(root, 'node_modules'), PORT: '0', LOG_LEVEL: 'warn', EMBEDDED_COSMOS_DATA: dataFile, KB_DIR: join(root, 'kb') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (c) => (stderr += String(c)));
+    expect(await exitOf(child)).toBe(1);
+    expect(stderr).toContain('Deskmate failed to start');
+    expect(stderr).toContain('not-a-snapshot.json');
+    expect(stderr).not.toMatch(/unhandled/i);
+    expect(readFileSync(dataFile, 'utf8')).toBe('{"hello": "world"}');
+  }, 30_000);
 });
