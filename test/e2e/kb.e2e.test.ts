@@ -56,4 +56,14 @@ describe('Agents Playground: policy questions', () => {
     expect(stored.filter((d) => d.kind === 'mentor-request').map((d) => d.question)).toContain('whats the wifi password at the office');
     await session.screenshot('kb-unsure-ask-mentor');
   });
+
+  it('answers a question that starts with "acct" from the KB (not as an account search)', async () => {
+    const { page } = session;
+    await sendMessage(page, 'acct popped up in the failsafe audit, cant figure out the reason, what do i pick');
+    const answer = page.getByRole('paragraph').filter({ hasText: /interactive unknown/i }).last();
+    await answer.waitFor({ timeout: 20_000 });
+    expect(await answer.locator('a.fai-Citation').count()).toBeGreaterThan(0);
+    expect(await page.getByText('No account found').count()).toBe(0);
+    await session.screenshot('kb-acct-question');
+  });
 });
