@@ -2,7 +2,8 @@
  * `npm run backfill:names`: writes the name lookups of every account in the configured store
  * (Azure Cosmos DB with COSMOS_ENDPOINT, else the embedded store's data file), for accounts that
  * were imported without them. Same configuration as the bot; safe to run again. Until it has run,
- * name search still finds those accounts, through the slower query over all accounts.
+ * name search still finds those accounts, through the slower query over all accounts. With the
+ * embedded store, stop the bot first: nothing stops two processes from saving the same data file.
  */
 import { ConfigError, parseConfig } from '../src/config';
 import { readEnvironment } from '../src/env-files';
