@@ -95,12 +95,14 @@ export class KbIndex {
     return id;
   }
 
+  /** A question's distinct terms with what every section is judged by, worked out once per question. */
+  private questionTerms(terms: string[]): QuestionTerm[] {
+    return terms.map((term) => ({ term, id: this.termIds.get(term), weight: this.termWeight(term), rarity: this.rarityOf(term) }));
+  }
+
   /** The question's terms found in a section (its title, headings or text). */
-  private matchedIn(terms: string[], all: Uint32Array): string[] {
-    return terms.filter((t) => {
-      const id = this.termIds.get(t);
-      return id !== undefined && sortedHas(all, id);
-    });
+  private matchedIn(terms: QuestionTerm[], all: Uint32Array): (QuestionTerm & { id: number })[] {
+    return terms.filter((t): t is QuestionTerm & { id: number } => t.id !== undefined && sortedHas(all, t.id));
   }
 
   get size(): number {
@@ -117,13 +119,13 @@ export class KbIndex {
    * for sections that another ranking (embeddings) found and the full-text engine did not.
    */
   signals(question: string, id: string): LexicalSignals {
-    const terms = [...new Set(this.analyze(question))];
+    const terms = this.questionTerms([...new Set(this.analyze(question))]);
     const all = this.sectionTerms.get(id)?.all;
     if (terms.length === 0 || !all) return { coverage: 0, confidence: 0, matched: [] };
-    const matched = this.matchedIn(terms, all);
-    const coverage = matched.reduce((sum, t) => sum + this.termWeight(t), 0) / terms.reduce((sum, t) => sum + this.termWeight(t), 0);
-    const confidence = matched.reduce((sum, t) => sum + this.rarityOf(t), 0) / terms.reduce((sum, t) => sum + this.rarityOf(t), 0);
-    return { coverage, confidence, matched };
+    const found = this.matchedIn(terms, all);
+    const coverage = sum(found, (t) => t.weight) / sum(terms, (t) => t.weight);
+    const confidence = sum(found, (t) => t.rarity) / sum(terms, (t) => t.rarity);
+    return { coverage, confidence, matched: found.map((t) => t.term) };
   }
 
   /** Inverse document frequency; a word the KB never uses weighs the most. */
@@ -175,26 +177,37 @@ export class KbIndex {
   /** The best sections for a question, best first. */
   search(question: string, limit = 5): RankedSection[] {
     const asked = this.analyze(question);
-    const terms = [...new Set(asked)];
+    const terms = this.questionTerms([...new Set(asked)]);
     if (terms.length === 0) return [];
     const hits = this.engine.search(question, { tokenize: () => this.candidateTerms(asked) }).slice(0, CANDIDATES);
     const top = hits[0]?.score ?? 1;
-    const totalWeight = terms.reduce((sum, t) => sum + this.termWeight(t), 0);
-    const totalRarity = terms.reduce((sum, t) => sum + this.rarityOf(t), 0);
+    const totalWeight = sum(terms, (t) => t.weight);
+    const totalRarity = sum(terms, (t) => t.rarity);
     return hits
       .map((hit) => {
         const section = this.sections.get(hit.id)!;
         const { all, text } = this.sectionTerms.get(hit.id)!;
-        const matched = this.matchedIn(terms, all);
-        const matchedIds = matched.map((t) => this.termIds.get(t)!);
-        const coverage = matched.reduce((sum, t) => sum + this.termWeight(t), 0) / totalWeight;
-        const score = WEIGHTS.engine * (hit.score / top) + WEIGHTS.coverage * coverage + WEIGHTS.proximity * proximity(text, matchedIds);
-        const confidence = matched.reduce((sum, t) => sum + this.rarityOf(t), 0) / totalRarity;
-        return { section, score, coverage, confidence, matched };
+        const found = this.matchedIn(terms, all);
+        const coverage = sum(found, (t) => t.weight) / totalWeight;
+        const score = WEIGHTS.engine * (hit.score / top) + WEIGHTS.coverage * coverage + WEIGHTS.proximity * proximity(text, found.map((t) => t.id));
+        const confidence = sum(found, (t) => t.rarity) / totalRarity;
+        return { section, score, coverage, confidence, matched: found.map((t) => t.term) };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
   }
+}
+
+/** A question term: its id in the index (undefined when no section has it), `termWeight` and rarity. */
+interface QuestionTerm {
+  term: string;
+  id: number | undefined;
+  weight: number;
+  rarity: number;
+}
+
+function sum<T>(items: readonly T[], value: (item: T) => number): number {
+  return items.reduce((total, item) => total + value(item), 0);
 }
 
 /** Whether a sorted list of term ids holds `id` (binary search). */
