@@ -144,9 +144,9 @@ export async function searchAccountsByName(containers: NameSearchContainers, tex
   const pageSize = Math.max(1, Math.floor(options.pageSize));
   if (tokens.length === 0) return { accounts: [] };
   if (options.continuation) return fillPage(containers, tokens, pageSize, decodeCursor(options.continuation));
-  const first: Mode = nameQueryKey(tokens) ? 'index' : 'exact';
-  const exact = await fillPage(containers, tokens, pageSize, { m: first, s: 0 });
-  if (exact.accounts.length > 0 || exact.continuation) return exact;
+  const firstMode: Mode = nameQueryKey(tokens) ? 'index' : 'exact';
+  const first = await fillPage(containers, tokens, pageSize, { m: firstMode, s: 0 });
+  if (first.accounts.length > 0 || first.continuation) return first;
   if (tokens.some((token) => token.length >= MIN_TYPO_TOKEN_LENGTH)) return fillPage(containers, tokens, pageSize, { m: 'typo', s: 0 });
-  return first === 'index' ? fillPage(containers, tokens, pageSize, { m: 'exact', s: 0 }) : exact;
+  return firstMode === 'index' ? fillPage(containers, tokens, pageSize, { m: 'exact', s: 0 }) : first;
 }

@@ -1,4 +1,5 @@
 import type { NameLookup } from './accounts.schemas';
+import { isStorableKey } from './lookup-writes';
 
 /**
  * Pure helpers for name search: the same normalisation as `Account.searchName`, query tokens,
@@ -51,8 +52,8 @@ export function nameStarts(searchName: string): string[] {
 export function nameLookupsOf(account: { id: string; searchName: string }): NameLookup[] {
   return nameStarts(account.searchName)
     .map((start) => nameLookupKey(start))
-    .filter((key) => !/[/\\?#]/.test(key))
-    .map((key) => ({ id: `${key}:${account.id}`, key, accountId: account.id, searchName: account.searchName }));
+    .map((key) => ({ id: `${key}:${account.id}`, key, accountId: account.id, searchName: account.searchName }))
+    .filter((lookup) => isStorableKey(lookup.id));
 }
 
 /**

@@ -1,8 +1,8 @@
 import { z } from 'zod/v4';
 import { taskFieldSchema } from '../tasks/catalogue';
 import type { EscalationFieldDef, EscalationType } from './escalations.schemas';
-import { numberFormat } from '../../shared/intl';
 import { memoFor } from '../../shared/schema-memo';
+import { formatMoney, formatPhone } from '../../shared/money-and-phone';
 
 const CALL_WINDOWS = ['9:00-12:00', '12:00-15:00', '15:00-18:00'] as const;
 const why = (label = 'Why', maxLength = 1000): EscalationFieldDef => ({ id: 'why', label, kind: 'multiline', required: true, maxLength });
@@ -120,13 +120,11 @@ export function readEscalationFields(type: EscalationType, raw: unknown, context
   return { ok: false, errors };
 }
 
-const money = (cents: number) => `$${numberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100)}`;
-const phone = (digits: string) => (/^\d{10}$/.test(digits) ? `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}` : digits);
 
 /** A stored field value the way people read it: money as $49.98, phones as (503) 555-0134. */
 export function shownValue(def: EscalationFieldDef | undefined, value: string | number | boolean): string {
-  if (def?.kind === 'money' && typeof value === 'number') return money(value);
-  if (def?.kind === 'phone' && typeof value === 'string') return phone(value);
+  if (def?.kind === 'money' && typeof value === 'number') return formatMoney(value);
+  if (def?.kind === 'phone' && typeof value === 'string') return formatPhone(value);
   return String(value);
 }
 

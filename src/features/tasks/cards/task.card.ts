@@ -4,7 +4,8 @@ import { taskType } from '../catalogue';
 import { mayChange, type Actor } from '../task-lifecycle';
 import type { Task } from '../tasks.schemas';
 import { TASK_VERBS } from '../tasks.verbs';
-import { dateTimeFormat, numberFormat } from '../../../shared/intl';
+import { dateTimeFormat } from '../../../shared/intl';
+import { formatMoney, formatPhone } from '../../../shared/money-and-phone';
 
 const STATUS_LABEL: Record<Task['status'], string> = { open: 'Open', in_progress: 'In progress', done: 'Done', canceled: 'Canceled' };
 const STATUS_COLOR: Record<Task['status'], string> = { open: 'Accent', in_progress: 'Warning', done: 'Good', canceled: 'Light' };
@@ -25,9 +26,7 @@ function when(iso: string, timeZone: string): string {
   return dateTimeFormat('en-US', { timeZone, month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
 }
 
-const money = (cents: number) => `$${numberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100)}`;
 const day = (iso: string) => dateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' }).format(new Date(`${iso}T00:00:00Z`));
-const phone = (digits: string) => (/^\d{10}$/.test(digits) ? `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}` : digits);
 
 /** The type's fields as the form labelled them, values shown the way people read them. */
 function fieldFacts(task: Task): [string, string][] {
@@ -35,9 +34,9 @@ function fieldFacts(task: Task): [string, string][] {
   return Object.entries(task.fields).filter(([, v]) => v !== '').map(([id, value]): [string, string] => {
     const def = defs.find((f) => f.id === id);
     const label = def?.label ?? id;
-    if (def?.kind === 'money' && typeof value === 'number') return [label, money(value)];
+    if (def?.kind === 'money' && typeof value === 'number') return [label, formatMoney(value)];
     if (def?.kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return [label, day(value)];
-    if (def?.kind === 'phone' && typeof value === 'string') return [label, phone(value)];
+    if (def?.kind === 'phone' && typeof value === 'string') return [label, formatPhone(value)];
     return [label, String(value)];
   });
 }
