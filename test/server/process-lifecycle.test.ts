@@ -14,13 +14,26 @@ interface Started {
   lines: Record<string, unknown>[];
 }
 
-/** Starts the real entry point (`npm start` runs the same) and waits for its ready line. */
-function startProcess(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/index.ts')], {
+/** The real entry point, as `npm start` runs it, with only PATH and NODE_PATH from this environment. */
+function spawnEntry(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', join(root, 'src/index.ts')], {
     cwd: root,
-    env: { PATH: process.env.PATH, NODE_PATH: join(root, 'node_modules'), PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH, NODE_PATH: join(root, 'node_modules'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/** Runs the entry point until it exits: its exit code and what it wrote to stderr. */
+async function runToExit(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const child = spawnEntry(env);
+  let stderr = '';
+  child.stderr!.on('data', (c) => (stderr += String(c)));
+  return { code: await exitOf(child), stderr };
+}
+
+/** Starts the real entry point (`npm start` runs the same) and waits for its ready line. */
+function startProcess(env: Record<string, string>): Promise<Started> {
+  const child = spawnEntry({ PORT: '0', LOG_LEVEL: 'info', ...env });
   const lines: Record<string, unknown>[] = [];
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => reject(new Error(`not ready in 30 s:\n${JSON.stringify(lines)}`)), 30_000);
@@ -79,14 +92,8 @@ describe('the deskmate process', () => {
   }, 90_000);
 
   it('refuses to start with a bad configuration, one line per problem', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/index.ts')], {
-      cwd: root,
-      env: { PATH: process.env.PATH, NODE_PATH: join(root, 'node_modules'), PORT: 'abc', LOG_LEVEL: 'chatty' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr!.on('data', (c) => (stderr += String(c)));
-    expect(await exitOf(child)).toBe(1);
+    const { code, stderr } = await runToExit({ PORT: 'abc', LOG_LEVEL: 'chatty' });
+    expect(code).toBe(1);
     expect(stderr).toContain('PORT: expected a port number');
     expect(stderr).toContain('LOG_LEVEL: expected one of');
   });
@@ -94,14 +101,8 @@ describe('the deskmate process', () => {
   it('says why and exits when the data file is not a store snapshot (the store starts before the rest of the bot)', async () => {
     const dataFile = join(dir.path, 'not-a-snapshot.json');
     writeFileSync(dataFile, '{"hello": "world"}');
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/index.ts')], {
-      cwd: root,
-      env: { PATH: process.env.PATH, NODE_PATH: join(root, 'node_modules'), PORT: '0', LOG_LEVEL: 'warn', EMBEDDED_COSMOS_DATA: dataFile, KB_DIR: join(root, 'kb') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr!.on('data', (c) => (stderr += String(c)));
-    expect(await exitOf(child)).toBe(1);
+    const { code, stderr } = await runToExit({ PORT: '0', LOG_LEVEL: 'warn', EMBEDDED_COSMOS_DATA: dataFile, KB_DIR: join(root, 'kb') });
+    expect(code).toBe(1);
     expect(stderr).toContain('Deskmate failed to start');
     expect(stderr).toContain('not-a-snapshot.json');
     expect(stderr).not.toMatch(/unhandled/i);
