@@ -106,7 +106,7 @@ export function createBot(deps: BotDeps): Application {
   registerEscalationsRoutes(app, { route, identify, logger, escalations, render: escalationCards, accounts: accounts.accounts, openAccountAction: openAccount });
   registerNotesRoutes(app, { route, identify, logger, composer, accounts: accounts.accounts, openAccountAction: openAccount });
   registerQuickResponsesRoutes(app, { route, identify, logger, quickResponses });
-  registerPeopleManageRoutes(app, { route, identify, logger, admin: new PeopleAdmin(new PeopleStore(store.containers.people), accounts.locations) });
+  registerPeopleManageRoutes(app, { route, identify, logger, admin: new PeopleAdmin(new PeopleStore(store.containers.people), accounts.locations, () => people.forgetActive()) });
   registerVerifyRoutes(app, { identify, logger, ...accounts });
   registerPromiseRoutes(app, { identify, logger, ...accounts });
   registerContactRoutes(app, { identify, logger, accounts: accounts.accountsStore, notes: accounts.notes });

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../src/features/people/people.schemas';
+import type { Task } from '../../src/features/tasks/tasks.schemas';
 import { createNoteBot, inputsOf, type Card } from '../notes/note-harness';
 
 const NEW_ID = '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f';
+const STORE_HIRE_ID = '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b';
 
 /** `people`: admins add people, set roles and stores, switch them off; Deskmate then treats them so. */
 describe('people and roles, managed from Teams by admins (real Application, demo data)', () => {
@@ -69,5 +71,22 @@ describe('people and roles, managed from Teams by admins (real Application, demo
     const forged = await t.execute('people.save', { id: 'aad-mentor-1', name: 'Morgan Mentor', roles: 'admin', active: 'true' }, 'mentor');
     expect(t.text(forged)).toContain('Your role does not allow this');
     expect((await stored('aad-mentor-1'))?.roles).toEqual(['mentor']);
+  });
+
+  it('someone an admin adds to a store is on the refresh list of its task cards at once, although the bot keeps the active people for 30 s', async () => {
+    const account = t.take(1, true);
+    const customerCard = card(await t.bot.send({ text: undefined, value: { verb: 'account.open', accountId: account.id } }));
+    const picker = await t.press(customerCard, 'Create task');
+    const form = await t.press(picker, 'Next', { typeId: 'vacate-same-day' });
+    await t.press(form, 'Create task', { f_rentedOn: '2026-11-20', f_reason: 'Never moved in', f_refundExpected: 'Yes', details: 'Never moved in.' });
+    const { resources: [task] } = await t.bot.store.containers.tasks.items.query<Task>({ query: 'SELECT * FROM c WHERE c.accountId = @a', parameters: [{ name: '@a', value: account.id }] }).fetchAll();
+    const ref = { accountId: account.id, taskId: task!.id };
+    const refreshFor = async () => ((await t.execute('task.view', ref)) as unknown as { refresh: { userIds: string[] } }).refresh.userIds;
+    expect(await refreshFor()).not.toContain(STORE_HIRE_ID);
+
+    const addForm = await t.press(card(await t.bot.say('people', 'admin')), 'Add a person', {}, 'admin');
+    const saved = await t.press(addForm, 'Save', { objectId: STORE_HIRE_ID, name: 'Sam Storefront', roles: 'location_user', locationIds: account.locationId }, 'admin');
+    expect(t.text(saved)).toContain('Added Sam Storefront');
+    expect(await refreshFor()).toContain(STORE_HIRE_ID);
   });
 });

@@ -13,13 +13,16 @@ describe('follow-up tasks in the bot (real Application, demo data)', () => {
   let t: Awaited<ReturnType<typeof createNoteBot>>;
   beforeAll(async () => {
     t = await createNoteBot();
+    // Each store's user is set up before any task exists, as an import would: the bot keeps the active people for 30 s.
+    const { resources: locations } = await t.bot.store.containers.locations.items.query<{ id: string }>('SELECT c.id FROM c').fetchAll();
+    const people = new PeopleStore(t.bot.store.containers.people);
+    for (const { id } of locations) await people.upsert(STORE_USER(id));
   }, 60_000);
   afterAll(() => t.close());
 
   const tasksOf = async (accountId: string) => (await t.bot.store.containers.tasks.items.query<Task>({ query: 'SELECT * FROM c WHERE c.accountId = @a', parameters: [{ name: '@a', value: accountId }] }).fetchAll()).resources;
-  const asStore = async (account: Account) => {
+  const asStore = (account: Account) => {
     const person = STORE_USER(account.locationId);
-    await new PeopleStore(t.bot.store.containers.people).upsert(person);
     return { id: person.id, name: person.name };
   };
 
@@ -64,7 +67,7 @@ describe('follow-up tasks in the bot (real Application, demo data)', () => {
   it('the store starts and completes it; the requester only sees the status; completing needs an outcome and writes a note', async () => {
     const account = t.take(1, true);
     const { task } = await createSameDay(account);
-    const store = await asStore(account);
+    const store = asStore(account);
     const ref = { accountId: account.id, taskId: task.id };
 
     const requesterView = await t.execute('task.view', ref, 'agent');
@@ -92,7 +95,7 @@ describe('follow-up tasks in the bot (real Application, demo data)', () => {
   it('two people completing one task at once: one wins, the other is told who did', async () => {
     const account = t.take(1, true);
     const { task } = await createSameDay(account);
-    const store = await asStore(account);
+    const store = asStore(account);
     const ref = { accountId: account.id, taskId: task.id };
     const [a, b] = await Promise.all([
       t.execute('task.complete', { ...ref, outcome: 'Done by the store.' }, store),
@@ -120,7 +123,7 @@ describe('follow-up tasks in the bot (real Application, demo data)', () => {
   it('"my tasks" lists the store\'s open tasks; "tasks <account>" lists the account\'s', async () => {
     const account = t.take(1, true);
     const { task } = await createSameDay(account);
-    const store = await asStore(account);
+    const store = asStore(account);
     const mine = t.visibleText(await t.bot.say('my tasks', store));
     expect(mine).toContain(task.accountName);
     const forAccount = t.visibleText(await t.bot.say(`tasks ${account.id}`));
@@ -152,7 +155,7 @@ describe('follow-up tasks in the bot (real Application, demo data)', () => {
       const { task } = await createSameDay(account);
       // The agent's last personal message came through the loopback connector: that is where Deskmate writes back.
       await t.bot.send({ text: 'whoami', serviceUrl: connector.url }, 'agent');
-      const store = await asStore(account);
+      const store = asStore(account);
       await t.execute('task.complete', { accountId: account.id, taskId: task.id, outcome: 'Vacated.' }, store);
       const personal = connector.calls.filter((c) => c.method === 'POST' && decodeURIComponent(c.url).includes('conv-aad-agent-1'));
       expect(personal).toHaveLength(1);

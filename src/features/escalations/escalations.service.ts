@@ -35,7 +35,7 @@ export interface EscalationsDeps {
   accounts: Pick<AccountsService, 'get'>;
   locations: Pick<LocationsService, 'get'>;
   notes: Pick<NotesService, 'append'>;
-  people: { active(): Promise<Person[]> };
+  people: { active(): Promise<readonly Person[]> };
   poster?: EscalationPoster;
   /** Without it, "Add to KB" says it is not set up yet and skips. */
   knowledge?: KnowledgeCapture;

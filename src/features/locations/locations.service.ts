@@ -1,16 +1,30 @@
+import { ShortCache } from '../../shared/short-cache';
 import type { Location } from './locations.schemas';
+
+/**
+ * How long this process keeps a location it read. Locations come from the import, not from the bot,
+ * and a task turn reads its location up to four times (form, rules, card, post).
+ */
+export const LOCATION_CACHE_MS = 60_000;
 
 /** What the locations feature offers other features. */
 export class LocationsService {
-  constructor(private readonly store: { get(id: string): Promise<Location | undefined>; list(): Promise<Location[]> }) {}
+  private readonly byId: ShortCache<Location>;
+
+  constructor(
+    private readonly store: { get(id: string): Promise<Location | undefined>; list(): Promise<Location[]> },
+    options: { cacheMs?: number } = {},
+  ) {
+    this.byId = new ShortCache({ ttlMs: options.cacheMs ?? LOCATION_CACHE_MS, max: 2000, read: (id) => store.get(id) });
+  }
 
   /** Every location, by name. */
   list(): Promise<Location[]> {
     return this.store.list();
   }
 
-  /** The location, or undefined when it is not set up. */
+  /** The location (read at most once a minute per process), or undefined when it is not set up. */
   get(id: string): Promise<Location | undefined> {
-    return this.store.get(id);
+    return this.byId.get(id);
   }
 }

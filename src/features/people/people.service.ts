@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/errors';
+import { ShortCache } from '../../shared/short-cache';
 import { FIRST_ADMIN_NAME } from './first-admins';
 import { PERMISSIONS, type Permission } from './people.permissions';
 import type { Person } from './people.schemas';
@@ -30,9 +31,19 @@ export function requirePermission(caller: Caller, permission: Permission): Perso
   return caller.person;
 }
 
+/**
+ * How long this process keeps the list of active people. It only decides whose cards refresh on their
+ * own in Teams (a task's or a request's `userIds`); every action still checks the caller's own record.
+ */
+export const ACTIVE_PEOPLE_CACHE_MS = 30_000;
+
 /** Finds who the caller is from their AAD object id (never from anything a card claims). */
 export class PeopleService {
-  constructor(private readonly store: PeopleStore) {}
+  private readonly activeList: ShortCache<Person[]>;
+
+  constructor(private readonly store: PeopleStore, options: { activeCacheMs?: number } = {}) {
+    this.activeList = new ShortCache({ ttlMs: options.activeCacheMs ?? ACTIVE_PEOPLE_CACHE_MS, max: 1, read: () => store.active() });
+  }
 
   async identify(aadObjectId: string | undefined, displayName: string | undefined): Promise<Caller> {
     let person = aadObjectId ? await this.store.get(aadObjectId) : undefined;
@@ -47,9 +58,14 @@ export class PeopleService {
     return named;
   }
 
-  /** Everyone active: for finding who may work a task. */
-  active(): Promise<Person[]> {
-    return this.store.active();
+  /** Everyone active (read at most every 30 s per process): whose task and request cards refresh for them. */
+  async active(): Promise<readonly Person[]> {
+    return (await this.activeList.get('active')) ?? [];
+  }
+
+  /** After this process added or changed someone: the next `active()` reads the store again. */
+  forgetActive(): void {
+    this.activeList.clear();
   }
 }
 

@@ -30,7 +30,7 @@ export interface TasksDeps {
   accounts: Pick<AccountsService, 'get'>;
   locations: Pick<LocationsService, 'get'>;
   notes: Pick<NotesService, 'append'>;
-  people: { active(): Promise<Person[]> };
+  people: { active(): Promise<readonly Person[]> };
   poster?: TaskPoster;
   now?: () => Date;
 }

@@ -34,6 +34,8 @@ export class PeopleAdmin {
   constructor(
     private readonly store: PeopleStore,
     private readonly locations: { list(): Promise<{ id: string }[]> },
+    /** Called after a person is saved (the bot forgets its cached list of active people). */
+    private readonly saved: () => void = () => {},
   ) {}
 
   async list(caller: Caller, find = ''): Promise<PeopleListView> {
@@ -80,14 +82,19 @@ export class PeopleAdmin {
       ...(values.team ? { team: values.team } : {}),
     };
     if (!submit.id || !submit.etag) {
-      if (await this.store.createIfAbsent(person)) return { kind: 'saved', person, created: true };
+      if (await this.store.createIfAbsent(person)) {
+        this.saved();
+        return { kind: 'saved', person, created: true };
+      }
       const existing = await this.store.get(id);
       return { kind: 'form', view: { ...view, errors: { objectId: `${existing?.name ?? 'Someone'} is already set up with this id. Open them from the list to change them.` } } };
     }
     const current = await this.store.get(id);
     if (!current) throw new DomainError('not_found', 'That person is not set up any more. Open the list again.');
     try {
-      return { kind: 'saved', person: await this.store.replace({ ...person, ...(current.email ? { email: current.email } : {}) }, submit.etag), created: false };
+      const saved = await this.store.replace({ ...person, ...(current.email ? { email: current.email } : {}) }, submit.etag);
+      this.saved();
+      return { kind: 'saved', person: saved, created: false };
     } catch (error) {
       if (!(error instanceof PersonConflictError)) throw error;
       const notice = 'Someone changed this person while you were editing. Your changes are below; save again to replace theirs.';

@@ -1,0 +1,42 @@
+import { LRUCache } from 'lru-cache';
+
+/** Freezes a value and everything in it, so a cached record shared by many turns cannot be changed by one. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/**
+ * Reads of data that changes rarely (locations, the list of active people), kept for `ttlMs` in this
+ * process. Turns that miss at the same moment share one read. Nothing is cached when the read finds
+ * nothing or fails. What is returned is frozen: callers copy before they change anything.
+ */
+export class ShortCache<V extends object> {
+  private readonly cache: LRUCache<string, V>;
+
+  /** `now` (ms, monotonic) is for tests; by default `performance.now()`. */
+  constructor(options: { ttlMs: number; max: number; read: (key: string) => Promise<V | undefined>; now?: () => number }) {
+    this.cache = new LRUCache<string, V>({
+      max: options.max,
+      ttl: options.ttlMs,
+      ttlResolution: 0,
+      ...(options.now ? { perf: { now: options.now } } : {}),
+      fetchMethod: async (key) => {
+        const value = await options.read(key);
+        return value === undefined ? undefined : deepFreeze(value);
+      },
+    });
+  }
+
+  get(key: string): Promise<V | undefined> {
+    return this.cache.fetch(key);
+  }
+
+  /** Forgets everything: the next read of each key goes to the store (after this process changed it). */
+  clear(): void {
+    this.cache.clear();
+  }
+}
