@@ -1,5 +1,6 @@
-import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import type { Article, Section, SynonymGroups } from '../kb.schemas';
+import { Bm25Builder, type Bm25Index, type TermQuery } from './bm25';
 import { analyze, createSynonymRewriter } from './text-analysis';
 import { englishRarity, type EnglishRarity } from './english-rarity';
 
@@ -21,12 +22,10 @@ export interface RankedSection {
 /** The lexical signals of one section for one question, whether or not the full-text engine found it. */
 export type LexicalSignals = Pick<RankedSection, 'coverage' | 'confidence' | 'matched'>;
 
-interface IndexedFields {
-  id: string;
-  title: string;
-  headings: string;
-  text: string;
-}
+/** How much a match counts in each field a section is indexed by: its article's title, its headings, its text. */
+const FIELD_BOOSTS = { title: 2, headings: 2.5, text: 1 };
+/** A typo: a word the KB does not use, of at least 6 letters, matches KB words within a fifth of its length (at most 6 edits). */
+const TYPO = { minLength: 6, share: 0.2, maxEdits: 6, weight: 0.3 };
 
 /** Sections the engine hands to the re-ranking. */
 const CANDIDATES = 40;
@@ -41,11 +40,15 @@ export const WEIGHTS = { engine: 0.35, coverage: 0.5, proximity: 0.15 };
  * covers (weighted by `termWeight`) and how close together its matching words stand.
  */
 export class KbIndex {
-  private readonly engine: MiniSearch<IndexedFields>;
+  private readonly engine: Bm25Index;
+  /** Section ids by the engine's document number. */
+  private readonly sectionIds: string[] = [];
   private readonly sections = new Map<string, Section>();
   /** Each section's terms as ids into `termIds`: its text's in order, and all of them (title and headings too) sorted. */
   private readonly sectionTerms = new Map<string, { all: Uint32Array; text: Uint32Array }>();
   private readonly termIds = new Map<string, number>();
+  /** Every term the KB uses, for finding the words a typo was meant to be. */
+  private readonly vocabulary = new SearchableMap<number>();
   private readonly documentFrequency = new Map<string, number>();
   readonly analyze: (text: string) => string[];
   private readonly rarity: EnglishRarity = englishRarity();
@@ -53,39 +56,32 @@ export class KbIndex {
   constructor(articles: Article[], synonyms: SynonymGroups) {
     const rewrite = createSynonymRewriter(synonyms);
     this.analyze = (text) => analyze(text, rewrite);
-    this.engine = new MiniSearch<IndexedFields>({
-      fields: ['title', 'headings', 'text'],
-      // While the index is built, each text is analyzed once: for the engine and for the signals alike.
-      tokenize: (text) => analyzedWhileBuilding.get(text) ?? this.analyze(text),
-      processTerm: (term) => term,
-      searchOptions: {
-        boost: { title: 2, headings: 2.5, text: 1 },
-        boostTerm: (term) => this.rarityOf(term) / this.rarity.max,
-        // Typos only: a word the KB uses is looked up as it is (fuzzy matching it cost 20% more time and changed no eval answer).
-        fuzzy: (term) => (term.length >= 6 && !this.documentFrequency.has(term) ? 0.2 : false),
-        weights: { fuzzy: 0.3, prefix: 0.3 },
-      },
-    });
-    const analyzedWhileBuilding = new Map<string, string[]>();
+    // An article's title is analyzed once for all its sections.
+    const analyzed = new Map<string, string[]>();
     const analyzeOnce = (text: string): string[] => {
-      let terms = analyzedWhileBuilding.get(text);
-      if (!terms) analyzedWhileBuilding.set(text, (terms = this.analyze(text)));
+      let terms = analyzed.get(text);
+      if (!terms) analyzed.set(text, (terms = this.analyze(text)));
       return terms;
     };
-    const docs: IndexedFields[] = [];
+    const builder = new Bm25Builder([FIELD_BOOSTS.title, FIELD_BOOSTS.headings, FIELD_BOOSTS.text]);
     for (const article of articles) {
+      const title = analyzeOnce(article.title);
       for (const section of article.sections) {
         this.sections.set(section.id, section);
-        const headings = section.headingPath.join(' ');
-        const text = analyzeOnce(section.text);
-        const all = new Set([...analyzeOnce(article.title), ...analyzeOnce(headings), ...text]);
-        this.sectionTerms.set(section.id, { all: Uint32Array.from(all, (t) => this.idOf(t)).sort(), text: Uint32Array.from(text, (t) => this.idOf(t)) });
+        this.sectionIds.push(section.id);
+        const headings = this.analyze(section.headingPath.join(' '));
+        const text = this.analyze(section.text);
+        const all = new Set([...title, ...headings, ...text]);
+        const ids = (terms: string[]) => terms.map((t) => this.idOf(t));
+        const allIds = Uint32Array.from(all, (t) => this.idOf(t));
+        this.sectionTerms.set(section.id, { all: allIds.sort(), text: Uint32Array.from(ids(text)) });
         all.forEach((t) => this.documentFrequency.set(t, (this.documentFrequency.get(t) ?? 0) + 1));
-        docs.push({ id: section.id, title: article.title, headings, text: section.text });
+        builder.add([ids(title), ids(headings), ids(text)]);
       }
+      analyzed.clear();
     }
-    this.engine.addAll(docs);
-    analyzedWhileBuilding.clear();
+    this.engine = builder.finish(this.termIds.size);
+    for (const [term, id] of this.termIds) this.vocabulary.set(term, id);
   }
 
   /** The id of a term, given on first sight (ids keep the per-section term lists small). */
@@ -174,12 +170,32 @@ export class KbIndex {
     return asked.filter((term) => looked.has(term));
   }
 
+  /** The engine's best sections (BM25 with field boosts) for the question's analyzed terms, before re-ranking. */
+  candidates(asked: string[]): { id: string; score: number }[] {
+    const looked = this.candidateTerms(asked);
+    const queries: TermQuery[] = [...new Set(looked)].map((term) => ({
+      boost: this.rarityOf(term) / this.rarity.max,
+      times: looked.filter((t) => t === term).length,
+      lookups: this.lookupsOf(term),
+    }));
+    return this.engine.search(queries, CANDIDATES).map((hit) => ({ id: this.sectionIds[hit.doc]!, score: hit.score }));
+  }
+
+  /** The term itself when the KB uses it; else, for a long word (a typo), the KB's words close to it. */
+  private lookupsOf(term: string): TermQuery['lookups'] {
+    const id = this.termIds.get(term);
+    if (id !== undefined) return [{ id, weight: 1 }];
+    const edits = Math.min(TYPO.maxEdits, Math.round(term.length * TYPO.share));
+    if (term.length < TYPO.minLength || edits === 0) return [];
+    return [...this.vocabulary.fuzzyGet(term, edits)].map(([word, [wordId, distance]]) => ({ id: wordId, weight: (TYPO.weight * word.length) / (word.length + distance) }));
+  }
+
   /** The best sections for a question, best first. */
   search(question: string, limit = 5): RankedSection[] {
     const asked = this.analyze(question);
     const terms = this.questionTerms([...new Set(asked)]);
     if (terms.length === 0) return [];
-    const hits = this.engine.search(question, { tokenize: () => this.candidateTerms(asked) }).slice(0, CANDIDATES);
+    const hits = this.candidates(asked);
     const top = hits[0]?.score ?? 1;
     const totalWeight = sum(terms, (t) => t.weight);
     const totalRarity = sum(terms, (t) => t.rarity);
