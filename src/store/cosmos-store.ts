@@ -4,7 +4,7 @@ import { DefaultAzureCredential } from '@azure/identity';
 import type { Config } from '../config';
 import type { Logger } from '../shared/logger';
 import { CONTAINERS, PARTITION_KEYS, type ContainerName } from './containers';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded/embedded-cosmos';
+import type { EmbeddedCosmos } from './embedded/embedded-cosmos';
 import { startEmbeddedCosmosProcess, type EmbeddedCosmosProcess } from './embedded/embedded-cosmos-process';
 
 /** The one Cosmos client of the process, with every container ready to use. */
@@ -37,7 +37,7 @@ export async function openStore(cosmos: Config['cosmos'], logger: Logger, option
   // With a data file the server runs in a process of its own, as a real Cosmos DB account would: its
   // documents, queries and saves never hold up a turn. In memory only (tests), it runs in this process.
   // `started`: the process index.ts forked before loading the rest of the bot (see startStoreEarly).
-  const embedded = persist ? await (options.started ?? startEmbeddedCosmosProcess({ dataFile: cosmos.dataFile, logger })) : await startEmbeddedCosmos({ logger });
+  const embedded = persist ? await (options.started ?? startEmbeddedCosmosProcess({ dataFile: cosmos.dataFile, logger })) : await startInMemory(logger);
   const client = embeddedClient(embedded);
   const description = persist ? `embedded Cosmos DB (data file ${cosmos.dataFile})` : 'embedded Cosmos DB (in memory)';
   const store = await prepare(client, cosmos.database, description, embedded.loadedDocuments, embedded.flush, async () => {
@@ -45,6 +45,12 @@ export async function openStore(cosmos: Config['cosmos'], logger: Logger, option
     await embedded.close();
   });
   return { ...store, storePid: embedded.pid };
+}
+
+/** The server in this process (tests). Loaded only then: a bot whose store runs in its own process never loads the server's code (4 MB of it, with its query compiler). */
+async function startInMemory(logger: Logger): Promise<EmbeddedCosmos> {
+  const { startEmbeddedCosmos } = await import('./embedded/embedded-cosmos.js');
+  return startEmbeddedCosmos({ logger });
 }
 
 export function embeddedClient(embedded: EmbeddedCosmos): CosmosClient {
