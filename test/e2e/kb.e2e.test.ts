@@ -60,9 +60,19 @@ describe('Agents Playground: policy questions', () => {
   it('answers a question that starts with "acct" from the KB (not as an account search)', async () => {
     const { page } = session;
     await sendMessage(page, 'acct popped up in the failsafe audit, cant figure out the reason, what do i pick');
-    const answer = page.getByRole('paragraph').filter({ hasText: /interactive unknown/i }).last();
-    await answer.waitFor({ timeout: 20_000 });
-    expect(await answer.locator('a.fai-Citation').count()).toBeGreaterThan(0);
+    // The four reasons are a list, one item each, not one run-on paragraph; the citation follows the lead-in.
+    const lastReason = page.getByRole('listitem').filter({ hasText: /interactive unknown/i }).last();
+    await lastReason.waitFor({ timeout: 20_000 });
+    const reasons = page.getByRole('list').filter({ has: lastReason });
+    expect(await reasons.getByRole('listitem').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Central Station Inactive:/),
+      expect.stringMatching(/^Interactive Doesn.t Exist:/),
+      expect.stringMatching(/^Interactive Inactive:/),
+      expect.stringMatching(/^Interactive Unknown:/),
+    ]);
+    const leadIn = page.getByRole('paragraph').filter({ hasText: /pick the reason/i }).last();
+    expect(await leadIn.locator('a.fai-Citation').count()).toBe(1);
+    expect(await reasons.getByText('[1]').count()).toBe(0);
     expect(await page.getByText('No account found').count()).toBe(0);
     await session.screenshot('kb-acct-question');
   });

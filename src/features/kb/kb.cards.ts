@@ -39,9 +39,42 @@ export function citationTitle(section: Section): string {
 export function answerView(answer: Extract<KbAnswer, { kind: 'answer' }>): AnswerView {
   const parts = answer.parts.slice(0, MAX_CITATIONS);
   return {
-    text: parts.map((p) => `${p.text} [${p.citation}]`).join('\n\n'),
+    text: parts.map((p) => withCitation(bulletsAsList(p.text), p.citation)).join('\n\n'),
     citations: parts.map((p) => ({ position: p.citation, title: citationTitle(p.section), abstract: clip(p.section.text.replace(/•/g, ''), MAX_ABSTRACT), url: p.section.url, path: p.section.articlePath })),
   };
+}
+
+/**
+ * An answer's "•" lines as a Markdown list, set off from the text around it by blank lines. Teams
+ * renders a message as Markdown, where lines joined by a single newline run together in one paragraph.
+ * Code blocks are left as they are.
+ */
+export function bulletsAsList(text: string): string {
+  const out: string[] = [];
+  let inCode = false;
+  let inList = false;
+  for (const line of text.split('\n')) {
+    if (line.trimStart().startsWith('```')) inCode = !inCode;
+    const bullet = !inCode && line.startsWith('•');
+    if (bullet !== inList && out.length > 0) out.push('');
+    out.push(bullet ? `- ${line.slice(1).trim()}` : line);
+    inList = bullet;
+  }
+  return out.join('\n');
+}
+
+/**
+ * Adds the [n] marker after the part's last line that is not a list item: Teams shows a marker as
+ * a citation only outside lists. A part that is all list, or ends with a code block, gets the
+ * marker as a paragraph after it.
+ */
+function withCitation(markdown: string, citation: number): string {
+  const lines = markdown.split('\n');
+  const last = lines.findLastIndex((line) => line.trim() !== '' && !line.startsWith('- '));
+  // A code block's closing fence must stand alone.
+  if (last < 0 || lines[last]!.trimStart().startsWith('```')) return `${markdown}\n\n[${citation}]`;
+  lines[last] = `${lines[last]} [${citation}]`;
+  return lines.join('\n');
 }
 
 /**
