@@ -61,7 +61,7 @@ async function runCase(engine: BenchEngine, kb: { label: string; articles: Artic
     articles: kb.articles.length,
     sections: built.sections,
     buildMs,
-    memory: { beforeBuild, afterBuild, rssDeltaMb: afterBuild.rssMb - beforeBuild.rssMb, heapUsedDeltaMb: afterBuild.heapUsedMb - beforeBuild.heapUsedMb },
+    memory: { beforeBuild, afterBuild, rssDeltaMb: afterBuild.rssMb - beforeBuild.rssMb, heapUsedDeltaMb: afterBuild.heapUsedMb - beforeBuild.heapUsedMb, arrayBuffersDeltaMb: afterBuild.arrayBuffersMb - beforeBuild.arrayBuffersMb },
     warmup,
     latency,
     quality,

@@ -10,7 +10,7 @@ export interface CaseResult {
   articles: number;
   sections: number;
   buildMs: number;
-  memory: { beforeBuild: MemorySample; afterBuild: MemorySample; rssDeltaMb: number; heapUsedDeltaMb: number };
+  memory: { beforeBuild: MemorySample; afterBuild: MemorySample; rssDeltaMb: number; heapUsedDeltaMb: number; arrayBuffersDeltaMb: number };
   warmup: LatencyResult;
   latency: LatencyResult;
   quality: EvalReport;

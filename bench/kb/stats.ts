@@ -83,6 +83,8 @@ export function findGc(): (() => void) | undefined {
 export interface MemorySample {
   rssMb: number;
   heapUsedMb: number;
+  /** Typed arrays' memory, outside the V8 heap (Deskmate's postings). */
+  arrayBuffersMb: number;
 }
 
 const mb = (bytes: number): number => bytes / 1024 / 1024;
@@ -91,5 +93,5 @@ export function memory(gc: (() => void) | undefined): MemorySample {
   gc?.();
   gc?.();
   const m = process.memoryUsage();
-  return { rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed) };
+  return { rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), arrayBuffersMb: mb(m.arrayBuffers) };
 }

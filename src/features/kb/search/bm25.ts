@@ -1,9 +1,10 @@
 /**
  * BM25 over the KB's sections, from typed arrays. It scores exactly as MiniSearch 7 did for Deskmate
  * (its formula and defaults: k 1.2, b 0.7, d 0.5; a field's length is its number of distinct terms;
- * each matched question term multiplies the score, as MiniSearch's "quality"), but without an object
- * per matching section and term: a question with 4,000 (section, word) pairs cost 2.5 ms in
- * MiniSearch, most of it allocating and merging result objects, and a tenth of that here.
+ * the score is multiplied by how many of the question's terms matched, MiniSearch's "quality"), but
+ * without an object per matching section and term, which is where MiniSearch spent most of a
+ * question's time. On 27,728 sections (`npm run bench:kb`) a whole question takes 1.2 ms at the
+ * median instead of 2.5, and the index takes half the memory.
  */
 const K = 1.2;
 const B = 0.7;

@@ -35,8 +35,8 @@ const POSTING_BUDGET = 4000;
 export const WEIGHTS = { engine: 0.35, coverage: 0.5, proximity: 0.15 };
 
 /**
- * Full-text index over KB sections: MiniSearch (BM25) with title and heading boosts, Porter2
- * stemming, stop words and the KB's synonyms, re-ranked by how much of the question a section
+ * Full-text index over KB sections: BM25 (bm25.ts) with title and heading boosts, Porter2
+ * stemming, stop words, the KB's synonyms and typo matching for words the KB does not use, re-ranked by how much of the question a section
  * covers (weighted by `termWeight`) and how close together its matching words stand.
  */
 export class KbIndex {
