@@ -11,11 +11,8 @@ export const LOCATION_CACHE_MS = 60_000;
 export class LocationsService {
   private readonly byId: ShortCache<Location>;
 
-  constructor(
-    private readonly store: { get(id: string): Promise<Location | undefined>; list(): Promise<Location[]> },
-    options: { cacheMs?: number } = {},
-  ) {
-    this.byId = new ShortCache({ ttlMs: options.cacheMs ?? LOCATION_CACHE_MS, max: 2000, read: (id) => store.get(id) });
+  constructor(private readonly store: { get(id: string): Promise<Location | undefined>; list(): Promise<Location[]> }) {
+    this.byId = new ShortCache({ ttlMs: LOCATION_CACHE_MS, max: 2000, read: (id) => store.get(id) });
   }
 
   /** Every location, by name. */

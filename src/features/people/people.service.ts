@@ -41,8 +41,8 @@ export const ACTIVE_PEOPLE_CACHE_MS = 30_000;
 export class PeopleService {
   private readonly activeList: ShortCache<Person[]>;
 
-  constructor(private readonly store: PeopleStore, options: { activeCacheMs?: number } = {}) {
-    this.activeList = new ShortCache({ ttlMs: options.activeCacheMs ?? ACTIVE_PEOPLE_CACHE_MS, max: 1, read: () => store.active() });
+  constructor(private readonly store: PeopleStore) {
+    this.activeList = new ShortCache({ ttlMs: ACTIVE_PEOPLE_CACHE_MS, max: 1, read: () => store.active() });
   }
 
   async identify(aadObjectId: string | undefined, displayName: string | undefined): Promise<Caller> {

@@ -36,8 +36,9 @@ export const WEIGHTS = { engine: 0.35, coverage: 0.5, proximity: 0.15 };
 
 /**
  * Full-text index over KB sections: BM25 (bm25.ts) with title and heading boosts, Porter2
- * stemming, stop words, the KB's synonyms and typo matching for words the KB does not use, re-ranked by how much of the question a section
- * covers (weighted by `termWeight`) and how close together its matching words stand.
+ * stemming, stop words, the KB's synonyms and typo matching for words the KB does not use,
+ * re-ranked by how much of the question a section covers (weighted by `termWeight`) and how close
+ * together its matching words stand.
  */
 export class KbIndex {
   private readonly engine: Bm25Index;
@@ -56,29 +57,22 @@ export class KbIndex {
   constructor(articles: Article[], synonyms: SynonymGroups) {
     const rewrite = createSynonymRewriter(synonyms);
     this.analyze = (text) => analyze(text, rewrite);
-    // An article's title is analyzed once for all its sections.
-    const analyzed = new Map<string, string[]>();
-    const analyzeOnce = (text: string): string[] => {
-      let terms = analyzed.get(text);
-      if (!terms) analyzed.set(text, (terms = this.analyze(text)));
-      return terms;
-    };
     const builder = new Bm25Builder([FIELD_BOOSTS.title, FIELD_BOOSTS.headings, FIELD_BOOSTS.text]);
+    const ids = (terms: string[]) => terms.map((t) => this.idOf(t));
     for (const article of articles) {
-      const title = analyzeOnce(article.title);
+      const title = this.analyze(article.title);
       for (const section of article.sections) {
         this.sections.set(section.id, section);
         this.sectionIds.push(section.id);
         const headings = this.analyze(section.headingPath.join(' '));
         const text = this.analyze(section.text);
         const all = new Set([...title, ...headings, ...text]);
-        const ids = (terms: string[]) => terms.map((t) => this.idOf(t));
+        // Ids are given in the order terms are first seen (title, headings, text), as the engine indexed them before.
         const allIds = Uint32Array.from(all, (t) => this.idOf(t));
         this.sectionTerms.set(section.id, { all: allIds.sort(), text: Uint32Array.from(ids(text)) });
         all.forEach((t) => this.documentFrequency.set(t, (this.documentFrequency.get(t) ?? 0) + 1));
         builder.add([ids(title), ids(headings), ids(text)]);
       }
-      analyzed.clear();
     }
     this.engine = builder.finish(this.termIds.size);
     for (const [term, id] of this.termIds) this.vocabulary.set(term, id);
