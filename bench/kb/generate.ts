@@ -84,10 +84,31 @@ function article(rng: Rng, n: number): Article {
   return { path, title, url, updated, sections, source: 'kb' };
 }
 
-/** `count` synthetic help-center articles, the same for the same seed. */
+/**
+ * A title no earlier article has: the template's title, else with a situation or a place added
+ * (picked by the article's number, so the generator's random sequence and every text stay as they were).
+ * A real KB has distinct titles, and `kb check` reports the same title twice as a problem.
+ */
+function distinctTitle(title: string, n: number, used: Set<string>): string {
+  const variants = [
+    title,
+    ...V.SITUATIONS.map((_, k) => `${title} ${V.SITUATIONS[(n + k) % V.SITUATIONS.length]}`),
+    ...V.PLACES.map((_, k) => `${title} (${V.PLACES[(n + k) % V.PLACES.length]} stores)`),
+  ];
+  const free = variants.find((t) => !used.has(t)) ?? `${title} (${n})`;
+  used.add(free);
+  return free;
+}
+
+/** `count` synthetic help-center articles with distinct titles, the same for the same seed. */
 export function generateArticles(count: number, seed: number): Article[] {
   const rng = createRng(seed);
-  return Array.from({ length: count }, (_, i) => article(rng, i + 1));
+  const titles = new Set<string>();
+  return Array.from({ length: count }, (_, i) => {
+    const generated = article(rng, i + 1);
+    const title = distinctTitle(generated.title, i + 1, titles);
+    return { ...generated, title, sections: generated.sections.map((section) => ({ ...section, articleTitle: title })) };
+  });
 }
 
 /** Questions in the generated KB's vocabulary. */
