@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { deepFreeze } from './shared/deep-freeze';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
@@ -198,12 +199,4 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     escalations: { slaMinutes: e.ESCALATION_SLA_MINUTES, timeZone: e.ESCALATION_TIME_ZONE, slaChecks: { enabled: e.ESCALATION_SLA_CHECKS === 'on', intervalMs: 60_000 } },
     logLevel: e.LOG_LEVEL,
   });
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
 }

@@ -1,13 +1,5 @@
 import { LRUCache } from 'lru-cache';
-
-/** Freezes a value and everything in it, so a cached record shared by many turns cannot be changed by one. */
-export function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}
+import { deepFreeze } from './deep-freeze';
 
 /**
  * Reads of data that changes rarely (locations, the list of active people), kept for `ttlMs` in this
