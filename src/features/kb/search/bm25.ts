@@ -41,8 +41,8 @@ export class Bm25Builder {
     this.fields = fieldBoosts.map((boost) => ({ boost, byTerm: [], lengths: [], averageLength: 0 }));
   }
 
-  /** Adds the next document: for each field, its term ids in text order. Returns the document's number. */
-  add(fieldTerms: readonly (readonly number[])[]): number {
+  /** Adds the next document (numbered from 0 in the order added): for each field, its term ids in text order. */
+  add(fieldTerms: readonly (readonly number[])[]): void {
     const doc = this.documents;
     this.fields.forEach((field, f) => {
       const counts = new Map<number, number>();
@@ -53,7 +53,6 @@ export class Bm25Builder {
       for (const [id, count] of counts) (field.byTerm[id] ??= []).push(doc, count);
     });
     this.documents += 1;
-    return doc;
   }
 
   finish(termCount: number): Bm25Index {
