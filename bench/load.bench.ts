@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: Deskmate under load. The bot runs in its own process (`node --import tsx
- * src/index.ts`, as `npm start`) with the embedded store loaded from a data file of 100,000 accounts
+ * `npm run bench`: Deskmate under load. The bot runs in its own process (built and started as
+ * `npm start` does) with the embedded store loaded from a data file of 100,000 accounts
  * and a KB of the sample plus 5,000 generated articles; a load generator in another process
  * (autocannon) drives POST /api/messages on 127.0.0.1 with `deliveryMode: "expectReplies"`.
  * See bench/load/README.md for what each turn kind sends, the settings and the output.
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   const heaps: { atReady?: BotHeap; atEnd?: BotHeap; afterGc?: BotHeap } = {};
   let final: { peakRssMb: number; rssMb: number; stopMs?: number; exitCode?: number | null } | undefined;
   try {
-    bot = await startBot({ env, logFile: join(runDir, 'bot.log'), countCalls: config.countCalls, cpuProfDir: config.cpuProfDir, nodeFlags: [...(config.countCalls ? ['--expose-gc'] : []), ...config.botNodeFlags], readyLimitMs: config.readyLimitS * 1000 });
+    bot = await startBot({ env, runDir, logFile: join(runDir, 'bot.log'), countCalls: config.countCalls, cpuProfDir: config.cpuProfDir, nodeFlags: [...(config.countCalls ? ['--expose-gc'] : []), ...config.botNodeFlags], readyLimitMs: config.readyLimitS * 1000 });
     atReady = bot.memory();
     storeAtReady = bot.store?.memory();
     heaps.atReady = await bot.heap(false);
@@ -195,7 +195,7 @@ async function main(): Promise<void> {
   const docs = Object.values(manifest.documents).reduce((n, v) => n + v, 0);
   console.log(`## Deskmate under load: ${config.accounts.toLocaleString('en-US')} accounts, sample KB + ${config.articles.toLocaleString('en-US')} generated articles`);
   console.log('');
-  console.log(`Bot (its own process, \`node --import tsx src/index.ts\`): ready ${s(bot!.readyMs)} after spawn (HTTP up at ${s(bot!.httpUpMs)}), embedded store loaded from a ${manifest.dataFileMb.toFixed(0)} MB data file (${docs.toLocaleString('en-US')} documents) in its own process (the bot's child, standing in for the Cosmos DB service). The bot's peak RSS (VmHWM) ${peakRssMb.toFixed(0)} MB; at ready ${atReady?.rssMb.toFixed(0)} MB RSS, ${atReady?.peakRssMb.toFixed(0)} MB peak. The store process: ${storeAtReady?.rssMb.toFixed(0) ?? '–'} MB RSS at ready, peak ${storeFinal?.peakRssMb.toFixed(0) ?? '–'} MB. Stopped (store saved) in ${s(final?.stopMs ?? NaN)}.`);
+  console.log(`Bot (its own process, built and started as \`npm start\` does): ready ${s(bot!.readyMs)} after spawn (HTTP up at ${s(bot!.httpUpMs)}), embedded store loaded from a ${manifest.dataFileMb.toFixed(0)} MB data file (${docs.toLocaleString('en-US')} documents) in its own process (the bot's child, standing in for the Cosmos DB service). The bot's peak RSS (VmHWM) ${peakRssMb.toFixed(0)} MB; at ready ${atReady?.rssMb.toFixed(0)} MB RSS, ${atReady?.peakRssMb.toFixed(0)} MB peak. The store process: ${storeAtReady?.rssMb.toFixed(0) ?? '–'} MB RSS at ready, peak ${storeFinal?.peakRssMb.toFixed(0) ?? '–'} MB. Stopped (store saved) in ${s(final?.stopMs ?? NaN)}.`);
   const heapLine = (h: BotHeap | undefined) => (h ? `heap ${h.heapUsedMb.toFixed(0)} MB used of ${h.heapTotalMb.toFixed(0)} MB, external ${h.externalMb.toFixed(0)} MB` : 'not measured');
   if (heaps.atReady) console.log(`V8 heap at ready: ${heapLine(heaps.atReady)}; at the end: ${heapLine(heaps.atEnd)}; ${heaps.afterGc?.collected ? `after a full GC at the end: ${heapLine(heaps.afterGc)}, RSS ${heaps.afterGc.rssMb.toFixed(0)} MB` : 'no full GC (needs --expose-gc)'}.`);
   console.log(`Load: autocannon in a child process, one conversation per connection (a seeded mentor each), one request at a time, ${config.stepS} s per step; latency is to the full expectReplies answer.`);

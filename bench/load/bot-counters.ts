@@ -1,6 +1,6 @@
 /**
- * Loaded into the bot's process by the load benchmark (`node --import tsx --import
- * ./bench/load/bot-counters.ts src/index.ts`): counts what the bot asks Cosmos for, and answers the
+ * Loaded into the bot's process by the load benchmark (compiled to one file, then `node --require
+ * <run dir>/bot-counters.cjs dist/index.js`): counts what the bot asks Cosmos for, and answers the
  * benchmark's `counts` message over the IPC channel. Nothing is replaced; every call still goes to the
  * real SDK and the real embedded server.
  *   - SDK calls: point reads (`item(id, pk).read()`), queries (`items.query`, `items.readAll`) and

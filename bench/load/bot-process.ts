@@ -1,12 +1,15 @@
 /**
- * The bot under load, in its own process: `node --import tsx src/index.ts` (what `npm start` runs)
- * on 127.0.0.1, with the benchmark's data file and KB. Its memory (VmHWM, VmRSS) and CPU time come
+ * The bot under load, in its own process, built and started as `npm start` does (`npm run build`,
+ * then `node <the start script's flags> dist/index.js`) on 127.0.0.1, with the benchmark's data file and KB. Its memory (VmHWM, VmRSS) and CPU time come
  * from /proc/<pid>, so they are the bot's alone. The embedded store runs in a child process of the
  * bot (as a real Cosmos DB account is a service apart); its memory and CPU are read the same way.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { buildBot, startCommand } from '../../scripts/start-command';
 import type { ServerCounts } from '../accounts/instrument';
 import type { SdkCallCounts } from './bot-counters';
 
@@ -68,8 +71,10 @@ export interface BotOptions {
   logFile: string;
   countCalls: boolean;
   cpuProfDir?: string;
-  /** Extra node flags, before the entry point. */
+  /** Node flags after the start script's own (the last of a repeated V8 flag wins). */
   nodeFlags?: string[];
+  /** Where the compiled call counters go (with `countCalls`). */
+  runDir: string;
   readyLimitMs: number;
 }
 
@@ -151,16 +156,25 @@ async function answers(url: string): Promise<number | undefined> {
   }
 }
 
+/** bot-counters.ts as one CommonJS file in `runDir` (the built bot runs without tsx, so the preload is compiled too). */
+function compileCounters(runDir: string): string {
+  const outfile = join(runDir, 'bot-counters.cjs');
+  buildSync({ entryPoints: [join(__dirname, 'bot-counters.ts')], outfile, bundle: true, packages: 'external', platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+  return outfile;
+}
+
 /** Starts the bot and waits for /readyz; throws (with the log's tail) when it exits or is not ready in time. */
 export async function startBot(options: BotOptions): Promise<BotProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  buildBot(process.cwd());
+  const start = startCommand(process.cwd());
   const args = [
+    ...start.nodeFlags,
     ...(options.nodeFlags ?? []),
     ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []),
-    '--import', 'tsx',
-    ...(options.countCalls ? ['--import', './bench/load/bot-counters.ts'] : []),
-    'src/index.ts',
+    ...(options.countCalls ? ['--require', compileCounters(options.runDir)] : []),
+    start.entry,
   ];
   const log = openSync(options.logFile, 'w');
   const started = performance.now();

@@ -67,7 +67,7 @@ export function readConfig() {
     background: process.env.BENCH_BACKGROUND === 'on',
     /** Count SDK calls and server requests in the bot (a preload module); off runs the bot untouched. */
     countCalls: process.env.BENCH_COUNT !== 'off',
-    /** Extra node flags for the bot's process, space-separated (e.g. --max-old-space-size=256); unset: none, as `npm start`. */
+    /** Extra node flags for the bot's process after the start script's own, space-separated (e.g. --heap-growing-percent=0); unset: only the start script's. */
     botNodeFlags: (process.env.BENCH_BOT_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean),
     /** Directory for a --cpu-prof profile of the bot; unset: no profile. */
     cpuProfDir: process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined,

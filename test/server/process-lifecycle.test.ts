@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBot, startCommand } from '../../scripts/start-command';
 import { tempDir } from '../helpers/temp-dir';
 import { postExpectReplies } from '../helpers/http';
 import { visibleText } from '../helpers/bot-harness';
@@ -14,9 +15,10 @@ interface Started {
   lines: Record<string, unknown>[];
 }
 
-/** The real entry point, as `npm start` runs it, with only PATH and NODE_PATH from this environment. */
+/** The built entry point with the start script's node flags, as `npm start` runs it, with only PATH and NODE_PATH from this environment. */
 function spawnEntry(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', join(root, 'src/index.ts')], {
+  const { nodeFlags, entry } = startCommand(root);
+  return spawn(process.execPath, [...nodeFlags, entry], {
     cwd: root,
     env: { PATH: process.env.PATH, NODE_PATH: join(root, 'node_modules'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,6 +63,7 @@ function exitOf(child: ChildProcess): Promise<number | null> {
 
 describe('the deskmate process', () => {
   const dir = tempDir();
+  beforeAll(() => buildBot(root), 120_000);
   afterAll(() => dir.remove());
 
   it('starts, answers, stops cleanly on SIGTERM and keeps its data across a restart', async () => {

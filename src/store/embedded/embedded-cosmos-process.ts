@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import type { Config } from '../../config';
 import type { Logger } from '../../shared/logger';
 import type { EmbeddedCosmos } from './embedded-cosmos';
@@ -11,7 +11,11 @@ export interface EmbeddedCosmosProcess extends EmbeddedCosmos {
 }
 
 const PROJECT_ROOT = resolve(__dirname, '..', '..', '..');
-const ENTRY = join(__dirname, 'store-process.ts');
+// Built (`npm run build`, dist/*.js) the child runs store-process.js as it is; from source (tests,
+// `npm run dev`) it runs store-process.ts through tsx, as its parent does.
+const FROM_SOURCE = extname(__filename) === '.ts';
+const ENTRY = join(__dirname, `store-process${extname(__filename)}`);
+const ENTRY_NODE_FLAGS = FROM_SOURCE ? ['--import', 'tsx'] : [];
 
 /**
  * Starts the embedded Cosmos DB server in a child process on the data file and waits until it has
@@ -21,7 +25,7 @@ export async function startEmbeddedCosmosProcess(options: { dataFile: string; lo
   const { dataFile, logger, startLimitMs = 120_000 } = options;
   const child = fork(ENTRY, [], {
     cwd: PROJECT_ROOT,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ENTRY_NODE_FLAGS,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
