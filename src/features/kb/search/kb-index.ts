@@ -4,6 +4,7 @@ import { Bm25Builder, type Bm25Index, type TermQuery } from './bm25';
 import { analyze, createSynonymRewriter } from './text-analysis';
 import { englishRarity, type EnglishRarity } from './english-rarity';
 import { proximity, sortedHas, sum } from './section-signals';
+import { PackedListsBuilder, type PackedLists } from './packed-lists';
 
 /** A section that matched a question, with the signals used to rank it and to judge confidence. */
 export interface RankedSection {
@@ -46,8 +47,11 @@ export class KbIndex {
   /** Section ids by the engine's document number. */
   private readonly sectionIds: string[] = [];
   private readonly sections = new Map<string, Section>();
-  /** Each section's terms as ids into `termIds`: its text's in order, and all of them (title and headings too) sorted. */
-  private readonly sectionTerms = new Map<string, { all: Uint32Array; text: Uint32Array }>();
+  /** Document numbers by section id. */
+  private readonly docOf = new Map<string, number>();
+  /** Each section's terms (by document number) as ids into `termIds`: all of them (title and headings too) sorted, and its text's in order. */
+  private readonly allTerms: PackedLists;
+  private readonly textTerms: PackedLists;
   private readonly termIds = new Map<string, number>();
   /** Every term the KB uses, for finding the words a typo was meant to be. */
   private readonly vocabulary = new SearchableMap<number>();
@@ -59,22 +63,28 @@ export class KbIndex {
     const rewrite = createSynonymRewriter(synonyms);
     this.analyze = (text) => analyze(text, rewrite);
     const builder = new Bm25Builder([FIELD_BOOSTS.title, FIELD_BOOSTS.headings, FIELD_BOOSTS.text]);
+    const allTerms = new PackedListsBuilder();
+    const textTerms = new PackedListsBuilder();
     const ids = (terms: string[]) => terms.map((t) => this.idOf(t));
     for (const article of articles) {
       const title = this.analyze(article.title);
       for (const section of article.sections) {
         this.sections.set(section.id, section);
+        this.docOf.set(section.id, this.sectionIds.length);
         this.sectionIds.push(section.id);
         const headings = this.analyze(section.headingPath.join(' '));
         const text = this.analyze(section.text);
         const all = new Set([...title, ...headings, ...text]);
         // Ids are given in the order terms are first seen (title, headings, text), as the engine indexed them before.
-        const allIds = Uint32Array.from(all, (t) => this.idOf(t));
-        this.sectionTerms.set(section.id, { all: allIds.sort(), text: Uint32Array.from(ids(text)) });
+        allTerms.push(Uint32Array.from(all, (t) => this.idOf(t)).sort());
+        const textIds = ids(text);
+        textTerms.push(textIds);
         all.forEach((t) => this.documentFrequency.set(t, (this.documentFrequency.get(t) ?? 0) + 1));
-        builder.add([ids(title), ids(headings), ids(text)]);
+        builder.add([ids(title), ids(headings), textIds]);
       }
     }
+    this.allTerms = allTerms.finish();
+    this.textTerms = textTerms.finish();
     this.engine = builder.finish(this.termIds.size);
     for (const [term, id] of this.termIds) this.vocabulary.set(term, id);
   }
@@ -111,9 +121,9 @@ export class KbIndex {
    */
   signals(question: string, id: string): LexicalSignals {
     const terms = this.questionTerms([...new Set(this.analyze(question))]);
-    const all = this.sectionTerms.get(id)?.all;
-    if (terms.length === 0 || !all) return { coverage: 0, confidence: 0, matched: [] };
-    const found = this.matchedIn(terms, all);
+    const doc = this.docOf.get(id);
+    if (terms.length === 0 || doc === undefined) return { coverage: 0, confidence: 0, matched: [] };
+    const found = this.matchedIn(terms, this.allTerms.get(doc));
     const coverage = sum(found, (t) => t.weight) / sum(terms, (t) => t.weight);
     const confidence = sum(found, (t) => t.rarity) / sum(terms, (t) => t.rarity);
     return { coverage, confidence, matched: found.map((t) => t.term) };
@@ -166,14 +176,14 @@ export class KbIndex {
   }
 
   /** The engine's best sections (BM25 with field boosts) for the question's analyzed terms, before re-ranking. */
-  candidates(asked: string[]): { id: string; score: number }[] {
+  candidates(asked: string[]): { id: string; doc: number; score: number }[] {
     const looked = this.candidateTerms(asked);
     const queries: TermQuery[] = [...new Set(looked)].map((term) => ({
       boost: this.rarityOf(term) / this.rarity.max,
       times: looked.filter((t) => t === term).length,
       lookups: this.lookupsOf(term),
     }));
-    return this.engine.search(queries, CANDIDATES).map((hit) => ({ id: this.sectionIds[hit.doc]!, score: hit.score }));
+    return this.engine.search(queries, CANDIDATES).map((hit) => ({ id: this.sectionIds[hit.doc]!, doc: hit.doc, score: hit.score }));
   }
 
   /** The term itself when the KB uses it; else, for a long word (a typo), the KB's words close to it. */
@@ -197,10 +207,9 @@ export class KbIndex {
     return hits
       .map((hit) => {
         const section = this.sections.get(hit.id)!;
-        const { all, text } = this.sectionTerms.get(hit.id)!;
-        const found = this.matchedIn(terms, all);
+        const found = this.matchedIn(terms, this.allTerms.get(hit.doc));
         const coverage = sum(found, (t) => t.weight) / totalWeight;
-        const score = WEIGHTS.engine * (hit.score / top) + WEIGHTS.coverage * coverage + WEIGHTS.proximity * proximity(text, found.map((t) => t.id));
+        const score = WEIGHTS.engine * (hit.score / top) + WEIGHTS.coverage * coverage + WEIGHTS.proximity * proximity(this.textTerms.get(hit.doc), found.map((t) => t.id));
         const confidence = sum(found, (t) => t.rarity) / totalRarity;
         return { section, score, coverage, confidence, matched: found.map((t) => t.term) };
       })
