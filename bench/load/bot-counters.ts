@@ -3,8 +3,9 @@
  * <run dir>/bot-counters.cjs dist/index.js`): counts what the bot asks Cosmos for, and answers the
  * benchmark's `counts` message over the IPC channel. Nothing is replaced; every call still goes to the
  * real SDK and the real embedded server.
- *   - SDK calls: point reads (`item(id, pk).read()`), queries (`items.query`, `items.readAll`) and
- *     writes (create, upsert, replace, patch, delete; a bulk call counts its operations).
+ *   - SDK calls: point reads (`item(id, pk).read()`, and the Reads of a bulk call), queries
+ *     (`items.query`, `items.readAll`) and writes (create, upsert, replace, patch, delete, and the
+ *     other operations of a bulk call).
  *   - Server requests: what the bot sent the embedded server (it runs in a process of its own; see
  *     bench/accounts/instrument.ts), with the documents each query evaluated (the server has no
  *     index: a query reads its whole container).
@@ -47,7 +48,14 @@ function patch(cosmos: { Item?: { prototype: Methods }; Items?: { prototype: Met
   for (const name of ['replace', 'patch', 'delete']) wrap(item, name, () => (sdk.writes += 1));
   for (const name of ['query', 'readAll']) wrap(items, name, () => (sdk.queries += 1));
   for (const name of ['create', 'upsert']) wrap(items, name, () => (sdk.writes += 1));
-  wrap(items, 'executeBulkOperations', (args) => (sdk.writes += Array.isArray(args[0]) ? args[0].length : 1));
+  // A bulk call counts its operations: its Reads as point reads (readManyById), the rest as writes.
+  const countBulk = (args: unknown[]) => {
+    const operations = Array.isArray(args[0]) ? (args[0] as { operationType?: unknown }[]) : [];
+    const reads = operations.filter((operation) => operation?.operationType === 'Read').length;
+    sdk.pointReads += reads;
+    sdk.writes += operations.length - reads;
+  };
+  for (const name of ['bulk', 'executeBulkOperations']) wrap(items, name, countBulk);
 }
 
 const requireHere = createRequire(join(process.cwd(), 'package.json'));

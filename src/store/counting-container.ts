@@ -8,7 +8,7 @@ export interface CallCounts {
 
 /**
  * The same real container, with its queries (`items.query`, `items.readAll`) and item operations
- * (`item(id, pk)`) counted: how many point reads and queries a code path costs. No Cosmos behaviour
+ * (`item(id, pk)`, and the Read operations of a bulk call) counted: how many point reads and queries a code path costs. No Cosmos behaviour
  * is replaced.
  */
 export function countingContainer(container: Container, counts: CallCounts): Container {
@@ -18,6 +18,10 @@ export function countingContainer(container: Container, counts: CallCounts): Con
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
         if (property === 'query' || property === 'readAll') counts.queries += 1;
+        // A Read in a bulk call costs what a point read costs (readManyById sends them this way).
+        if ((property === 'bulk' || property === 'executeBulkOperations') && Array.isArray(args[0])) {
+          counts.pointReads += (args[0] as { operationType?: unknown }[]).filter((operation) => operation?.operationType === 'Read').length;
+        }
         return (value as (...a: unknown[]) => unknown).apply(target, args);
       };
     },

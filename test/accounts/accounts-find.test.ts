@@ -135,6 +135,20 @@ describe('name search cost: one partition of the name lookups, then point reads'
     expect(onAccounts).toEqual({ queries: 0, pointReads: 1 });
   });
 
+  it('reads the accounts of a page in one bulk request, keeps their order, and leaves out one whose account is gone', async () => {
+    const counted = new Map<string, number>();
+    for (const account of data.accounts) counted.set(account.lastName, (counted.get(account.lastName) ?? 0) + 1);
+    const lastName = [...counted].find(([name, n]) => n >= 4 && /^[a-z]+$/i.test(name))![0];
+    const before = (await service.find(lastName)).matches.map((m) => m.id);
+    expect(before.length).toBeGreaterThanOrEqual(4);
+    expect(before.every((id) => byId.get(id)?.lastName === lastName)).toBe(true);
+    expect(onAccounts).toEqual({ queries: 0, pointReads: before.length });
+    const gone = before[1]!;
+    await accountsContainer.item(gone, gone).delete();
+    const after = (await service.find(lastName)).matches.map((m) => m.id);
+    expect(after).toEqual(before.filter((id) => id !== gone));
+  });
+
   it('still finds an account whose name lookups were never written, by one query over the accounts', async () => {
     const stray = { ...emilie, id: '99000001', firstName: 'Zora', lastName: 'Quintanilla', searchName: 'zora quintanilla' };
     await accountsContainer.items.create(stray);

@@ -1,6 +1,7 @@
 import type { Container, FeedResponse, SqlParameter, SqlQuerySpec } from '@azure/cosmos';
 import { z } from 'zod/v4';
 import { DomainError } from '../../shared/errors';
+import { readManyById } from '../../store/read-many';
 import { accountSchema, nameLookupSchema, type Account } from './accounts.schemas';
 import { matchesName, MIN_TYPO_TOKEN_LENGTH, nameQueryKey, nameTokens } from './name-match';
 
@@ -87,16 +88,12 @@ async function fetchPage(container: Container, spec: SqlQuerySpec, options: { ma
 /** A name found: the account itself (query over accounts) or its id and name (name lookups). */
 type Found = { id: string; searchName: string; account?: Account };
 
-/** The accounts of what was found, in order; an id whose account is gone (a stale lookup) is left out. */
+/** The accounts of what was found, in order, read in one request; an id whose account is gone (a stale lookup) is left out. */
 async function accountsOf(accounts: Container, found: Found[]): Promise<Account[]> {
-  const read = await Promise.all(
-    found.map(async (f) => {
-      if (f.account) return f.account;
-      const { resource } = await accounts.item(f.id, f.id).read();
-      return resource ? accountSchema.parse(resource) : undefined;
-    }),
-  );
-  return read.filter((account): account is Account => account !== undefined);
+  const read = await readManyById(accounts, found.filter((f) => !f.account).map((f) => f.id));
+  return found
+    .map((f) => f.account ?? (read.has(f.id) ? accountSchema.parse(read.get(f.id)) : undefined))
+    .filter((account): account is Account => account !== undefined);
 }
 
 /** Reads query pages until `pageSize` matches are found or the results end. */
