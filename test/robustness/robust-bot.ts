@@ -44,6 +44,10 @@ export interface TurnResult {
 const ITEM_WRITES = new Set(['replace', 'patch', 'delete']);
 const ITEMS_WRITES = new Set(['create', 'upsert', 'batch', 'bulk', 'executeBulkOperations']);
 
+/** A bulk call whose operations are all Reads (readManyById) writes nothing. */
+const onlyReads = (operations: unknown): boolean =>
+  Array.isArray(operations) && operations.length > 0 && operations.every((operation) => (operation as { operationType?: unknown } | null)?.operationType === 'Read');
+
 /**
  * The same real container, with every successful write recorded (which container, the operation, the
  * stored document): the requests still go to the embedded server through the real SDK.
@@ -61,7 +65,7 @@ export function recordingContainer(container: Container, name: ContainerName, wr
       if (typeof value !== 'function') return value;
       const fn = value as (...a: unknown[]) => Promise<unknown>;
       if (!ITEMS_WRITES.has(String(property))) return fn.bind(target);
-      return (...args: unknown[]) => record(String(property), () => fn.apply(target, args));
+      return (...args: unknown[]) => (onlyReads(args[0]) ? fn.apply(target, args) : record(String(property), () => fn.apply(target, args)));
     },
   });
   return new Proxy(container, {
