@@ -32,6 +32,29 @@ describe('Agents Playground: the customer card', () => {
     await expect.poll(() => cardsOf(account), { timeout: 20_000 }).toBe(before + 1);
   }
 
+  it('lists the accounts that share a last name, each with its status, and opens the one picked', async () => {
+    const { page } = session;
+    const everyone = (await session.deskmate.store.containers.accounts.items.query<Account>('SELECT * FROM c').fetchAll()).resources;
+    const byLastName = new Map<string, Account[]>();
+    for (const a of everyone) byLastName.set(a.lastName, [...(byLastName.get(a.lastName) ?? []), a]);
+    const [lastName, same] = [...byLastName].find(([name, list]) => list.length >= 3 && list.length <= 6 && /^[A-Za-z]+$/.test(name))!;
+
+    await sendMessage(page, `account ${lastName}`);
+    const list = newestCardWith(page, `For "${lastName}"`);
+    await expect.poll(() => list.getByText(`${same.length} matches`).count(), { timeout: 20_000 }).toBe(1);
+    for (const a of same) {
+      const row = list.getByText(`${a.firstName} ${a.lastName} · ID •••${a.id.slice(-3)}`);
+      expect(await row.count(), a.id).toBe(1);
+    }
+    expect(await list.getByText(same[0]!.status, { exact: true }).count()).toBeGreaterThan(0);
+    await session.screenshot('accounts-name-list');
+
+    const picked = same[1]!;
+    const before = await cardsOf(picked);
+    await list.getByText(`${picked.firstName} ${picked.lastName} · ID •••${picked.id.slice(-3)}`).click();
+    await expect.poll(() => cardsOf(picked), { timeout: 20_000 }).toBe(before + 1);
+  });
+
   it('finds an account by phone, email, unit at its store and name, and verifies the caller', async () => {
     const { page } = session;
     const names = (a: Account) => accounts.filter((b) => b.lastName === a.lastName).length;
