@@ -13,6 +13,7 @@
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { bulkOperations } from '../../src/store/counting-container';
 import { countClientRequests, emptyServerCounts } from '../accounts/instrument';
 
 export interface SdkCallCounts {
@@ -50,10 +51,9 @@ function patch(cosmos: { Item?: { prototype: Methods }; Items?: { prototype: Met
   for (const name of ['create', 'upsert']) wrap(items, name, () => (sdk.writes += 1));
   // A bulk call counts its operations: its Reads as point reads (readManyById), the rest as writes.
   const countBulk = (args: unknown[]) => {
-    const operations = Array.isArray(args[0]) ? (args[0] as { operationType?: unknown }[]) : [];
-    const reads = operations.filter((operation) => operation?.operationType === 'Read').length;
+    const { total, reads } = bulkOperations(args[0]);
     sdk.pointReads += reads;
-    sdk.writes += operations.length - reads;
+    sdk.writes += total - reads;
   };
   for (const name of ['bulk', 'executeBulkOperations']) wrap(items, name, countBulk);
 }

@@ -6,10 +6,17 @@ export interface CallCounts {
   queries: number;
 }
 
+/** The operations of a bulk call (`items.bulk`, `items.executeBulkOperations`), and how many are Reads. */
+export function bulkOperations(operations: unknown): { total: number; reads: number } {
+  if (!Array.isArray(operations)) return { total: 0, reads: 0 };
+  const reads = operations.filter((operation) => (operation as { operationType?: unknown } | null)?.operationType === 'Read').length;
+  return { total: operations.length, reads };
+}
+
 /**
  * The same real container, with its queries (`items.query`, `items.readAll`) and item operations
- * (`item(id, pk)`, and the Read operations of a bulk call) counted: how many point reads and queries a code path costs. No Cosmos behaviour
- * is replaced.
+ * (`item(id, pk)`, and the Reads of a bulk call, which cost what point reads cost) counted: how
+ * many point reads and queries a code path costs. No Cosmos behaviour is replaced.
  */
 export function countingContainer(container: Container, counts: CallCounts): Container {
   const items = new Proxy(container.items, {
@@ -18,10 +25,7 @@ export function countingContainer(container: Container, counts: CallCounts): Con
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
         if (property === 'query' || property === 'readAll') counts.queries += 1;
-        // A Read in a bulk call costs what a point read costs (readManyById sends them this way).
-        if ((property === 'bulk' || property === 'executeBulkOperations') && Array.isArray(args[0])) {
-          counts.pointReads += (args[0] as { operationType?: unknown }[]).filter((operation) => operation?.operationType === 'Read').length;
-        }
+        if (property === 'bulk' || property === 'executeBulkOperations') counts.pointReads += bulkOperations(args[0]).reads;
         return (value as (...a: unknown[]) => unknown).apply(target, args);
       };
     },

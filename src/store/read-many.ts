@@ -6,7 +6,7 @@ const MAX_OPERATIONS = 100;
 /**
  * Reads many documents of a container whose partition key is `/id`, by id, in one request per
  * physical partition (the SDK's bulk call with Read operations; each read costs what a point read
- * costs, 1 RU for a small document). Ten point reads cost the bot about 3-4 ms of CPU on the
+ * costs, 1 RU for a small document). Ten point reads cost the bot 3-5 ms of CPU on the
  * benchmark machine, one bulk call of ten about 1 ms.
  *
  * `items.bulk` is marked deprecated in favour of `executeBulkOperations`, but that one is made for

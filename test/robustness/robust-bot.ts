@@ -13,6 +13,7 @@ import { PeopleStore } from '../../src/features/people/people.store';
 import { createLogger } from '../../src/shared/logger';
 import type { ContainerName } from '../../src/store/containers';
 import { openStore, type Store } from '../../src/store/cosmos-store';
+import { bulkOperations } from '../../src/store/counting-container';
 import { activityFrom, logCapture, TEST_PEOPLE, type TestUser } from '../helpers/bot-harness';
 
 export const TODAY = '2026-11-22';
@@ -45,8 +46,10 @@ const ITEM_WRITES = new Set(['replace', 'patch', 'delete']);
 const ITEMS_WRITES = new Set(['create', 'upsert', 'batch', 'bulk', 'executeBulkOperations']);
 
 /** A bulk call whose operations are all Reads (readManyById) writes nothing. */
-const onlyReads = (operations: unknown): boolean =>
-  Array.isArray(operations) && operations.length > 0 && operations.every((operation) => (operation as { operationType?: unknown } | null)?.operationType === 'Read');
+const onlyReads = (operations: unknown): boolean => {
+  const { total, reads } = bulkOperations(operations);
+  return total > 0 && reads === total;
+};
 
 /**
  * The same real container, with every successful write recorded (which container, the operation, the

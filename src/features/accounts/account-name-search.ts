@@ -8,11 +8,11 @@ import { matchesName, MIN_TYPO_TOKEN_LENGTH, nameQueryKey, nameTokens } from './
 /**
  * Name search, a page at a time with continuation tokens. First every token must start a word
  * ("lea bel" finds "lea belanger", any order), read from one partition of the name lookups (`index`:
- * `name:<first two letters of the longest token>`, see `nameLookupsOf`), then the accounts found
- * by point reads. When that finds nothing, one query over all accounts: with a typo allowed when a
- * token is long enough (`typo`: wider SQL, the code keeps names at most one typo away), else exact
- * (`exact`, also what a one-letter query uses), so an account whose name lookups are missing is
- * still found.
+ * `name:<first two letters of the longest token>`, see `nameLookupsOf`), then the accounts found in
+ * one bulk read (readManyById). When that finds nothing, one query over all accounts: with a typo
+ * allowed when a token is long enough (`typo`: wider SQL, the code keeps names at most one typo
+ * away), else exact (`exact`, also what a one-letter query uses), so an account whose name lookups
+ * are missing is still found.
  */
 
 /** The containers name search reads. */
@@ -88,7 +88,7 @@ async function fetchPage(container: Container, spec: SqlQuerySpec, options: { ma
 /** A name found: the account itself (query over accounts) or its id and name (name lookups). */
 type Found = { id: string; searchName: string; account?: Account };
 
-/** The accounts of what was found, in order, read in one request; an id whose account is gone (a stale lookup) is left out. */
+/** The accounts of what was found, in order, read in one request; one whose account is gone (a stale lookup) is left out. */
 async function accountsOf(accounts: Container, found: Found[]): Promise<Account[]> {
   const read = await readManyById(accounts, found.filter((f) => !f.account).map((f) => f.id));
   return found
