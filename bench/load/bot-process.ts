@@ -2,8 +2,8 @@
  * The bot under load, in its own process, built and started as `npm start` does (`npm run build`,
  * then `node <the start script's flags> dist/index.js`) on 127.0.0.1, with the benchmark's data
  * file and KB. Its memory (VmHWM, VmRSS) and CPU time come from /proc/<pid>, so they are the bot's
- * alone. The embedded store runs in a child process of the
- * bot (as a real Cosmos DB account is a service apart); its memory and CPU are read the same way.
+ * alone. The embedded store runs in a child process of the bot (as a real Cosmos DB account is a
+ * service apart); its memory and CPU are read the same way.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';

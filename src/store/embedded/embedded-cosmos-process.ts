@@ -13,9 +13,9 @@ export interface EmbeddedCosmosProcess extends EmbeddedCosmos {
 const PROJECT_ROOT = resolve(__dirname, '..', '..', '..');
 // Built (`npm run build`, dist/*.js) the child runs store-process.js as it is; from source (tests,
 // `npm run dev`) it runs store-process.ts through tsx, as its parent does.
-const FROM_SOURCE = extname(__filename) === '.ts';
-const ENTRY = join(__dirname, `store-process${extname(__filename)}`);
-const ENTRY_NODE_FLAGS = FROM_SOURCE ? ['--import', 'tsx'] : [];
+const OWN_EXTENSION = extname(__filename);
+const ENTRY = join(__dirname, `store-process${OWN_EXTENSION}`);
+const ENTRY_NODE_FLAGS = OWN_EXTENSION === '.ts' ? ['--import', 'tsx'] : [];
 
 /**
  * Starts the embedded Cosmos DB server in a child process on the data file and waits until it has

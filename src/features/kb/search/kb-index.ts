@@ -44,9 +44,8 @@ export const WEIGHTS = { engine: 0.35, coverage: 0.5, proximity: 0.15 };
  */
 export class KbIndex {
   private readonly engine: Bm25Index;
-  /** Section ids by the engine's document number. */
-  private readonly sectionIds: string[] = [];
-  private readonly sections = new Map<string, Section>();
+  /** The sections by the engine's document number (the order they were indexed in). */
+  private readonly sections: Section[] = [];
   /** Document numbers by section id. */
   private readonly docOf = new Map<string, number>();
   /** Each section's terms (by document number) as ids into `termIds`: all of them (title and headings too) sorted, and its text's in order. */
@@ -69,9 +68,8 @@ export class KbIndex {
     for (const article of articles) {
       const title = this.analyze(article.title);
       for (const section of article.sections) {
-        this.sections.set(section.id, section);
-        this.docOf.set(section.id, this.sectionIds.length);
-        this.sectionIds.push(section.id);
+        this.docOf.set(section.id, this.sections.length);
+        this.sections.push(section);
         const headings = this.analyze(section.headingPath.join(' '));
         const text = this.analyze(section.text);
         const all = new Set([...title, ...headings, ...text]);
@@ -107,12 +105,12 @@ export class KbIndex {
   }
 
   get size(): number {
-    return this.sections.size;
+    return this.sections.length;
   }
 
   /** Every indexed section, in KB order. */
   get allSections(): Section[] {
-    return [...this.sections.values()];
+    return [...this.sections];
   }
 
   /**
@@ -131,7 +129,7 @@ export class KbIndex {
 
   /** Inverse document frequency; a word the KB never uses weighs the most. */
   idf(term: string): number {
-    const n = this.sections.size || 1;
+    const n = this.sections.length || 1;
     return Math.log(1 + n / ((this.documentFrequency.get(term) ?? 0) + 0.5));
   }
 
@@ -183,7 +181,7 @@ export class KbIndex {
       times: looked.filter((t) => t === term).length,
       lookups: this.lookupsOf(term),
     }));
-    return this.engine.search(queries, CANDIDATES).map((hit) => ({ id: this.sectionIds[hit.doc]!, doc: hit.doc, score: hit.score }));
+    return this.engine.search(queries, CANDIDATES).map((hit) => ({ id: this.sections[hit.doc]!.id, doc: hit.doc, score: hit.score }));
   }
 
   /** The term itself when the KB uses it; else, for a long word (a typo), the KB's words close to it. */
@@ -206,7 +204,7 @@ export class KbIndex {
     const totalRarity = sum(terms, (t) => t.rarity);
     return hits
       .map((hit) => {
-        const section = this.sections.get(hit.id)!;
+        const section = this.sections[hit.doc]!;
         const found = this.matchedIn(terms, this.allTerms.get(hit.doc));
         const coverage = sum(found, (t) => t.weight) / totalWeight;
         const score = WEIGHTS.engine * (hit.score / top) + WEIGHTS.coverage * coverage + WEIGHTS.proximity * proximity(this.textTerms.get(hit.doc), found.map((t) => t.id));
