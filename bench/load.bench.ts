@@ -21,6 +21,7 @@ import { activity, postActivity, replyText } from './load/activities';
 import { machineBusySeconds, startBot, type BotCounts, type BotHeap, type BotProcess } from './load/bot-process';
 import { readConfig, type KindId } from './load/config';
 import { startConnectorStub } from './load/connector-stub';
+import { linkMentorsChannel } from './load/mentors-channel';
 import { prepareDataset } from './load/dataset';
 import type { StepResult, StepSpec } from './load/generator';
 import { buildKinds } from './load/kinds';
@@ -99,6 +100,8 @@ async function main(): Promise<void> {
     // The requester chats once from this run's connector, so a decision is told to them through it.
     const hello = await postActivity(bot.url, activity({ kind: 'message', text: 'whoami' }, { user: requester, conversationId: 'bench-requester-chat', serviceUrl: stub.url, tenantId, id: 'bench-requester-hello' }));
     if (!hello.body.includes('Your Deskmate profile')) throw new Error(`the requester's whoami failed (${hello.status}): ${replyText(hello.body)}`);
+    // The mentors' channel is linked again through this run's connector, so decisions update its posts here.
+    await linkMentorsChannel(bot.url, stub.url, tenantId);
 
     // Each kind once, checked, before any load: a kind whose answer is wrong is left out, and said so.
     for (const kind of config.kinds) {
@@ -108,8 +111,10 @@ async function main(): Promise<void> {
         continue;
       }
       offsets[kind] += 1;
+      const updatesBefore = stub.updates;
       const reply = await postActivity(bot.url, activity(request.turn, { user: users[0]!, conversationId: 'a:bench-conv-1', serviceUrl: stub.url, tenantId, id: `bench-check-${kind}` }));
-      const problem = reply.status !== 200 ? `HTTP ${reply.status}` : request.check(reply.body);
+      let problem = reply.status !== 200 ? `HTTP ${reply.status}` : request.check(reply.body);
+      if (!problem && kind === 'decide' && stub.updates === updatesBefore) problem = "the mentors' channel post was not updated";
       if (problem) broken[kind] = `${problem}; the answer read: ${replyText(reply.body).slice(0, 400)}`;
       log(`… check ${kind}: ${problem ? `FAILED (${problem})` : `ok in ${reply.ms.toFixed(0)} ms`}\n`);
     }
