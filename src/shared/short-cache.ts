@@ -27,6 +27,11 @@ export class ShortCache<V extends object> {
     return this.cache.fetch(key);
   }
 
+  /** Forgets one key: its next read goes to the store (after this process changed it). */
+  delete(key: string): void {
+    this.cache.delete(key);
+  }
+
   /** Forgets everything: the next read of each key goes to the store (after this process changed it). */
   clear(): void {
     this.cache.clear();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inChannel } from '../links/links-helpers';
 import type { Account } from '../../src/features/accounts/accounts.schemas';
 import type { Escalation } from '../../src/features/escalations/escalations.schemas';
 import {
@@ -134,8 +135,9 @@ describe('escalations in the bot (real Application, demo data, loopback Bot Conn
     expect(updated[0]!.url).toContain(encodeURIComponent(escalation.posts[0]!.activityId));
     expect(cardText(cardOfCall(updated[0]!))).toContain('Approved by TL Morgan Mentor');
     expect(titles(cardOfCall(updated[0]!))).toEqual([]);
+    // A decided request never changes again, so the news post is not kept for updates.
     const [stored] = await h.escalationsOf(account.id);
-    expect(stored!.posts.map((p) => p.linkId)).toEqual(['mentors', 'user:aad-agent-1']);
+    expect(stored!.posts.map((p) => p.linkId)).toEqual(['mentors']);
   });
 
   it('a requester Deskmate cannot reach in a personal chat does not fail the decision', async () => {
@@ -214,6 +216,20 @@ describe('escalations in the bot (real Application, demo data, loopback Bot Conn
       const created = await h.press(form, 'Send to the mentors', fields);
       expect(cardText(created)).toContain(headline);
       expect((await h.escalationsOf(account.id))[0]).toMatchObject({ typeId, status: 'open' });
+    }
+  });
+
+  it('after an admin links the mentors in another channel, the next request goes there at once (the bot keeps links a short while)', async () => {
+    await requestRefund(h.take());
+    const elsewhere = '19:new-mentors@thread.tacv2';
+    await h.send({ text: 'link mentors', ...inChannel({ id: elsewhere, name: 'New mentors' }) }, 'admin');
+    try {
+      const from = h.connector.calls.length;
+      await requestRefund(h.take());
+      expect(postsTo(h.callsSince(from), elsewhere)).toHaveLength(1);
+      expect(postsTo(h.callsSince(from), MENTORS_CHANNEL)).toHaveLength(0);
+    } finally {
+      await h.linkMentors();
     }
   });
 });

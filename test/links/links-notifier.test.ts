@@ -4,6 +4,7 @@ import { createAdapter } from '../../src/bot/adapter';
 import { installMiddleware } from '../../src/bot/app';
 import { createLinkServices } from '../../src/features/links';
 import { createConversationNotifier, type ProactiveAdapter } from '../../src/features/links/links.notifier';
+import { LinksStore } from '../../src/features/links/links.store';
 import { adaptiveCard, text } from '../../src/shared/cards';
 import { createLogger } from '../../src/shared/logger';
 import { createBotHarness, logCapture } from '../helpers/bot-harness';
@@ -44,7 +45,7 @@ describe('ConversationNotifier', () => {
     const config = parseConfig(options.env ?? {});
     const adapter = createAdapter(config);
     installMiddleware(adapter, config, logger);
-    return createConversationNotifier({ container: bot.store.containers.conversations, adapter: options.adapter ?? adapter, botAppId: '', logger, retry: { baseDelayMs: 50 } });
+    return createConversationNotifier({ links: new LinksStore(bot.store.containers.conversations), adapter: options.adapter ?? adapter, botAppId: '', logger, retry: { baseDelayMs: 50 } });
   }
 
   it('posts the card as a new message in the linked channel, not in the thread the link was made in', async () => {
@@ -141,7 +142,7 @@ describe('ConversationNotifier', () => {
   it('stops waiting for a post that hangs when its time is up', async () => {
     await link('link location PDX1');
     const hanging: ProactiveAdapter = { continueConversationAsync: () => new Promise(() => undefined) };
-    const fast = createConversationNotifier({ container: bot.store.containers.conversations, adapter: hanging, botAppId: '', logger, retry: { budgetMs: 300 } });
+    const fast = createConversationNotifier({ links: new LinksStore(bot.store.containers.conversations), adapter: hanging, botAppId: '', logger, retry: { budgetMs: 300 } });
     const started = Date.now();
     expect(await fast.notifyLocation('PDX1', URGENT)).toEqual({ sent: false, reason: 'send_failed', detail: 'no answer within 300 ms after 1 attempt' });
     expect(Date.now() - started).toBeLessThan(1000);
@@ -224,7 +225,7 @@ describe('ConversationNotifier', () => {
     expect(await notifier().updateCard('location:PDX1', TEAMS_ACTIVITY_ID, DONE)).toEqual({ updated: false, reason: 'send_failed', detail: 'HTTP 429 after 1 attempt' });
     expect(connector.calls).toHaveLength(1);
     const hanging: ProactiveAdapter = { continueConversationAsync: () => new Promise(() => undefined) };
-    const fast = createConversationNotifier({ container: bot.store.containers.conversations, adapter: hanging, botAppId: '', logger, retry: { budgetMs: 300 } });
+    const fast = createConversationNotifier({ links: new LinksStore(bot.store.containers.conversations), adapter: hanging, botAppId: '', logger, retry: { budgetMs: 300 } });
     const started = Date.now();
     expect(await fast.updateCard('location:PDX1', TEAMS_ACTIVITY_ID, DONE)).toEqual({ updated: false, reason: 'send_failed', detail: 'no answer within 300 ms after 1 attempt' });
     expect(Date.now() - started).toBeLessThan(1000);

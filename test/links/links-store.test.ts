@@ -5,6 +5,7 @@ import { LocationsStore } from '../../src/features/locations/locations.store';
 import type { Link, UserLink } from '../../src/features/links/links.schemas';
 import { LinksStore } from '../../src/features/links/links.store';
 import { silentLogger } from '../../src/shared/logger';
+import { countingContainer } from '../../src/store/counting-container';
 import { openStore, type Store } from '../../src/store/cosmos-store';
 import { seedLocations, TENANT } from './links-helpers';
 
@@ -92,6 +93,40 @@ describe('LinksStore with the real SDK on the embedded server', () => {
     expect(await links.deleteUser('aad-agent-1')).toBe(true);
     expect(await links.deleteUser('aad-agent-1')).toBe(false);
     expect(await links.getAny('user:aad-agent-1')).toBeUndefined();
+  });
+
+  it('with a posting cache: reads a link once, sees a change made through it at once, and another instance\'s change after the cache time', async () => {
+    let clock = 1_000; // lru-cache takes a start time of 0 for "no time limit"
+    const counts = { pointReads: 0, queries: 0 };
+    const cached = new LinksStore(countingContainer(store.containers.conversations, counts), { postingCacheMs: 30_000, now: () => clock });
+    const elsewhere = new LinksStore(store.containers.conversations);
+    const mentors = (conversationId: string) => link({ id: 'mentors', kind: 'mentors', target: 'mentors', targetName: 'Mentors', reference: { ...link().reference, conversation: { ...link().reference.conversation, id: conversationId } } });
+    const postedTo = async () => (await cached.getAny('mentors'))?.reference.conversation.id;
+
+    await elsewhere.upsert(mentors('19:first@thread.tacv2'));
+    expect(await postedTo()).toBe('19:first@thread.tacv2');
+    counts.pointReads = 0;
+    expect(await postedTo()).toBe('19:first@thread.tacv2');
+    expect(counts.pointReads).toBe(0);
+    expect(Object.isFrozen(await cached.getAny('mentors'))).toBe(true);
+
+    // Linked again through this store (this process): the next post goes to the new channel.
+    await cached.upsert(mentors('19:second@thread.tacv2'));
+    expect(await postedTo()).toBe('19:second@thread.tacv2');
+    // Linked again by another instance: seen once the cache time is over.
+    await elsewhere.upsert(mentors('19:third@thread.tacv2'));
+    clock += 29_000;
+    expect(await postedTo()).toBe('19:second@thread.tacv2');
+    clock += 1_001;
+    expect(await postedTo()).toBe('19:third@thread.tacv2');
+
+    // A person who removed the bot here is not linked at once; one never seen is read every time.
+    await cached.upsertUser(userLink({ id: 'user:aad-cached', aadObjectId: 'aad-cached' }));
+    expect(await cached.getAny('user:aad-cached')).toMatchObject({ name: 'Avery Agent' });
+    expect(await cached.deleteUser('aad-cached')).toBe(true);
+    expect(await cached.getAny('user:aad-cached')).toBeUndefined();
+    await elsewhere.upsertUser(userLink({ id: 'user:aad-cached', aadObjectId: 'aad-cached' }));
+    expect(await cached.getAny('user:aad-cached')).toMatchObject({ name: 'Avery Agent' });
   });
 
   it('refuses to write, and refuses to read back, a document that is not a valid link', async () => {

@@ -8,7 +8,7 @@ import type { Person } from '../people/people.schemas';
 import { can, requirePermission, type Caller } from '../people/people.service';
 import { businessDay } from '../tasks/catalogue';
 import { formAccount, prefill, readEscalationForm, type EscalationFormInput, type EscalationFormView } from './escalation-form';
-import { applyEscalationChange, titled, type EscalationChange } from './escalation-lifecycle';
+import { applyEscalationChange, isDecided, titled, type EscalationChange } from './escalation-lifecycle';
 import { escalationDecisionNote } from './escalation-note';
 import { ACCOUNT_ESCALATION_TYPES, escalationType, KB_QUESTION_TYPE, readEscalationFields } from './escalation-types';
 import { KB_PARTITION, type Decision, type Escalation, type EscalationPost, type EscalationType } from './escalations.schemas';
@@ -157,16 +157,18 @@ export class EscalationsService {
     return [...new Set([escalation.requester.id, ...mentors])].slice(0, MAX_VIEWERS);
   }
 
+  /** The note, the copies and the requester's news at once: none of them waits for another. */
   private async afterChange(caller: Caller, saved: Escalation, change: EscalationChange, options: { addToKb?: boolean }): Promise<ChangeOutcome> {
     let current = saved;
-    let noted: boolean | undefined;
-    if (change.kind === 'decide') {
-      if (current.status === 'answered' && options.addToKb) current = await this.captureAnswer(caller, current);
-      noted = await this.writeNote(current);
-    }
+    if (change.kind === 'decide' && current.status === 'answered' && options.addToKb) current = await this.captureAnswer(caller, current);
     const poster = this.deps.poster;
-    const [, told] = await Promise.all([poster?.update(current), change.kind === 'giveInfo' ? undefined : poster?.tellRequester(current)]);
-    if (told?.posted && told.activityId) current = await this.addPost(current, { linkId: told.linkId, activityId: told.activityId });
+    const [noted, , told] = await Promise.all([
+      change.kind === 'decide' ? this.writeNote(current) : undefined,
+      poster?.update(current),
+      change.kind === 'giveInfo' ? undefined : poster?.tellRequester(current),
+    ]);
+    // The requester's card is kept up to date only while the request can still change: a decided one never does.
+    if (told?.posted && told.activityId && !isDecided(current)) current = await this.addPost(current, { linkId: told.linkId, activityId: told.activityId });
     return { escalation: current, result: 'changed', ...(told ? { told } : {}), ...(noted === undefined ? {} : { noted }) };
   }
 

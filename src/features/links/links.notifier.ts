@@ -1,10 +1,9 @@
-import type { Container } from '@azure/cosmos';
 import type { ConversationReference, TurnContext } from 'botbuilder';
 import { z } from 'zod/v4';
 import { cardAttachment, type AdaptiveCard } from '../../shared/cards';
 import type { Logger } from '../../shared/logger';
 import { canonicalLinkId, USER_LINK_KIND, type ConversationRef, type Link, type UserLink } from './links.schemas';
-import { LinksStore } from './links.store';
+import type { LinksStore } from './links.store';
 import { backoff, DEFAULT_RETRY, errorName, failure, RETRYABLE_STATUS, settleWithin, sleep, withoutSdkRetries, type Attempt, type RetryPolicy } from './proactive-send';
 
 export { DEFAULT_RETRY, RETRYABLE_STATUS, type RetryPolicy } from './proactive-send';
@@ -53,8 +52,8 @@ export interface ProactiveAdapter {
 }
 
 export interface NotifierDeps {
-  /** The `conversations` container. */
-  container: Container;
+  /** Where the links are read (the links feature's store, which may keep them a short while). */
+  links: Pick<LinksStore, 'getAny'>;
   adapter: ProactiveAdapter;
   /** The bot's app id ('' when authentication is off). */
   botAppId: string;
@@ -71,7 +70,7 @@ const MAX_ACTIVITY_ID = 500;
 
 /** Makes the notifier other features use to post proactively into linked conversations. */
 export function createConversationNotifier(deps: NotifierDeps): ConversationNotifier {
-  const store = new LinksStore(deps.container);
+  const store = deps.links;
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...deps.retry };
 
   async function deliver(requested: string, act: Act, what: 'post' | 'update'): Promise<Delivered> {
@@ -92,7 +91,8 @@ export function createConversationNotifier(deps: NotifierDeps): ConversationNoti
     const started = Date.now();
     for (let attempt = 1; ; attempt += 1) {
       const remaining = policy.budgetMs - (Date.now() - started);
-      const outcome = await once(link.reference, act, remaining);
+      // A copy: the link may be the cached one, and the adapter builds the turn's activity from it.
+      const outcome = await once(structuredClone(link.reference), act, remaining);
       if (outcome.ok) {
         deps.logger.debug({ link: id, attempts: attempt }, what === 'post' ? 'proactive card posted' : 'proactive card updated');
         return { ok: true, activityId: outcome.activityId };

@@ -1,9 +1,26 @@
 import type { Container } from '@azure/cosmos';
+import { ShortCache } from '../../shared/short-cache';
 import { LINK_DOC_TYPE, LINK_KINDS, linkDocumentSchema, USER_LINK_KIND, userLinkDocumentSchema, userLinkId, type Link, type UserLink } from './links.schemas';
 
-/** Reads and writes link documents (and people's user links) in the `conversations` container (partition key /id). */
+/** How many links one process keeps for posting (each a conversation reference, well under 1 KB). */
+const CACHED_LINKS = 1000;
+
+/**
+ * Reads and writes link documents (and people's user links) in the `conversations` container (partition key /id).
+ * With `postingCacheMs`, `getAny` (what a proactive post reads) keeps each link it found that long in
+ * this process. A write through this store forgets the link once it is stored (a read under way then
+ * is dropped too), so only another instance's change can be that late.
+ */
 export class LinksStore {
-  constructor(private readonly container: Container) {}
+  private readonly posting?: ShortCache<Link | UserLink>;
+
+  constructor(
+    private readonly container: Container,
+    /** `now` (ms, monotonic) is for tests. */
+    options: { postingCacheMs?: number; now?: () => number } = {},
+  ) {
+    if (options.postingCacheMs) this.posting = new ShortCache({ ttlMs: options.postingCacheMs, max: CACHED_LINKS, read: (id) => this.readAny(id), ...(options.now ? { now: options.now } : {}) });
+  }
 
   /** One point read; undefined when nothing is linked under this id. Throws if the stored document is invalid. */
   async get(id: string): Promise<Link | undefined> {
@@ -11,8 +28,15 @@ export class LinksStore {
     return resource ? linkDocumentSchema.parse(resource) : undefined;
   }
 
-  /** One point read of any link, a user link (`user:<aadObjectId>`) included. Throws if the stored document is invalid. */
-  async getAny(id: string): Promise<Link | UserLink | undefined> {
+  /**
+   * Any link, a user link (`user:<aadObjectId>`) included: one point read, or the cached one (frozen) when
+   * the store was made with `postingCacheMs`. Throws if the stored document is invalid.
+   */
+  getAny(id: string): Promise<Link | UserLink | undefined> {
+    return this.posting ? this.posting.get(id) : this.readAny(id);
+  }
+
+  private async readAny(id: string): Promise<Link | UserLink | undefined> {
     const resource = await this.read(id);
     if (!resource) return undefined;
     return id.startsWith(`${USER_LINK_KIND}:`) ? userLinkDocumentSchema.parse(resource) : linkDocumentSchema.parse(resource);
@@ -22,6 +46,7 @@ export class LinksStore {
   async upsert(link: Link): Promise<Link> {
     const valid = linkDocumentSchema.parse(link);
     await this.container.items.upsert(valid);
+    this.posting?.delete(valid.id);
     return valid;
   }
 
@@ -29,6 +54,7 @@ export class LinksStore {
   async upsertUser(link: UserLink): Promise<UserLink> {
     const valid = userLinkDocumentSchema.parse(link);
     await this.container.items.upsert(valid);
+    this.posting?.delete(valid.id);
     return valid;
   }
 
@@ -41,13 +67,17 @@ export class LinksStore {
     } catch (error) {
       if ((error as { code?: number }).code === 404) return false;
       throw error;
+    } finally {
+      this.posting?.delete(id);
     }
   }
 
   /** Writes the link only if nothing is linked under its id yet; false when one already was. */
   async createIfAbsent(link: Link): Promise<boolean> {
+    const valid = linkDocumentSchema.parse(link);
     try {
-      await this.container.items.create(linkDocumentSchema.parse(link));
+      await this.container.items.create(valid);
+      this.posting?.delete(valid.id);
       return true;
     } catch (error) {
       if ((error as { code?: number }).code === 409) return false;
