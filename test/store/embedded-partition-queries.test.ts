@@ -63,6 +63,23 @@ describe('embedded store: queries scoped to a partition', () => {
     expect(none.resources).toEqual([]);
   });
 
+  it('a partition of one document, then two, then one again, then none, answers with what it holds each time', async () => {
+    const inP = async () => ids((await notes.items.query<{ id: string }>('SELECT * FROM c', { partitionKey: 'P1' }).fetchAll()).resources);
+    await notes.items.create({ id: 'p-first', accountId: 'P1', text: 'one' });
+    expect(await inP()).toEqual(['p-first']);
+    await notes.item('p-first', 'P1').replace({ id: 'p-first', accountId: 'P1', text: 'one, changed' });
+    expect(await inP()).toEqual(['p-first']);
+    await notes.items.create({ id: 'p-second', accountId: 'P1', text: 'two' });
+    expect(await inP()).toEqual(['p-first', 'p-second']);
+    await notes.item('p-first', 'P1').delete();
+    expect(await inP()).toEqual(['p-second']);
+    await notes.items.upsert({ id: 'p-second', accountId: 'P1', text: 'two, changed' });
+    const [only] = (await notes.items.query<{ id: string; text: string }>('SELECT * FROM c', { partitionKey: 'P1' }).fetchAll()).resources;
+    expect(only).toMatchObject({ id: 'p-second', text: 'two, changed' });
+    await notes.item('p-second', 'P1').delete();
+    expect(await inP()).toEqual([]);
+  });
+
   it('still refuses a broken query with a clear error', async () => {
     await expect(notes.items.query('SELEC * FROM c', { partitionKey: 'A1' }).fetchAll()).rejects.toMatchObject({ code: 400 });
   });

@@ -41,9 +41,13 @@ export function scopeQueriesByPartition(account: Account): void {
   });
 }
 
-/** One container's documents by partition key value, and its query scoped to one of them. */
+/**
+ * One container's documents by partition key value, and its query scoped to one of them. Most
+ * partitions hold one document (accounts and lookups are partitioned by their own key), so a lone
+ * document is kept as it is and only a partition with two or more gets a map of its own.
+ */
 class PartitionIndex {
-  private readonly partitions = new Map<string, Map<string, Readable>>();
+  private readonly partitions = new Map<string, Readable | Map<string, Readable>>();
 
   constructor(private readonly container: ContainerNode) {
     const documents = container.documents;
@@ -58,7 +62,7 @@ class PartitionIndex {
       const scope = currentPartition.getStore();
       if (scope === undefined) return query(params, options);
       const all = documents._data;
-      documents._data = this.partitions.get(scope) ?? new Map();
+      documents._data = this.documentsOf(scope);
       try {
         return query(params, options);
       } finally {
@@ -71,19 +75,35 @@ class PartitionIndex {
     const item = this.container.documents._data.get(doc._rid);
     if (!item) return;
     const key = this.keyOf(doc);
-    let partition = this.partitions.get(key);
-    if (!partition) this.partitions.set(key, (partition = new Map()));
-    partition.set(doc._rid, item);
+    const held = this.partitions.get(key);
+    if (held instanceof Map) held.set(doc._rid, item);
+    else if (held === undefined || ridOf(held) === doc._rid) this.partitions.set(key, item);
+    else this.partitions.set(key, new Map([[ridOf(held), held], [doc._rid, item]]));
   }
 
   remove(doc: StoredItem): void {
     const key = this.keyOf(doc);
-    const partition = this.partitions.get(key);
-    partition?.delete(doc._rid);
-    if (partition?.size === 0) this.partitions.delete(key);
+    const held = this.partitions.get(key);
+    if (held instanceof Map) {
+      held.delete(doc._rid);
+      if (held.size === 0) this.partitions.delete(key);
+    } else if (held !== undefined && ridOf(held) === doc._rid) {
+      this.partitions.delete(key);
+    }
+  }
+
+  private documentsOf(key: string): Map<string, Readable> {
+    const held = this.partitions.get(key);
+    if (held === undefined) return new Map();
+    return held instanceof Map ? held : new Map([[ridOf(held), held]]);
   }
 
   private keyOf(doc: StoredItem): string {
     return JSON.stringify(this.container.documents._getPartition(doc) ?? null);
   }
+}
+
+/** The _rid of a stored item (the server keys its maps by it). */
+function ridOf(item: Readable): string {
+  return item.read()?._rid ?? '';
 }
