@@ -42,7 +42,7 @@ export function readConfig() {
     /** Demo notes: for the first branch's accounts (the 7 demo stores, as the demo has), every branch, or none. */
     notes: (['demo', 'all', 'none'] as const).find((v) => v === process.env.BENCH_NOTES) ?? ('demo' as const),
     /** Open mentor requests made at build time; each `decide` request takes one. */
-    escalations: envInt('BENCH_ESCALATIONS', 4000, 0),
+    escalations: envInt('BENCH_ESCALATIONS', 8000, 0),
     /** Accounts with 3 units and 20 notes for the `card` kind. */
     cardAccounts: 8,
     notesPerCard: 20,
