@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from 'botbuilder';
 import { seedDemoData } from '../../src/demo/seed-demo-data';
 import type { Account } from '../../src/features/accounts/accounts.schemas';
+import type { Location } from '../../src/features/locations/locations.schemas';
 import type { Note } from '../../src/features/notes/notes.schemas';
 import { createBotHarness, visibleText } from '../helpers/bot-harness';
 
@@ -69,6 +70,11 @@ describe('account lookup in the bot (real Application, demo data)', () => {
     const replies = await bot.say(`account ${lastName}`);
     const rows = submitsOf(replies[0]!).filter((a) => a.data?.verb === 'account.open');
     expect(rows.map((r) => r.data?.accountId).sort()).toEqual(namesakes.map((a) => a.id).sort());
+    // Each row names the account's store, not its code.
+    const { resources: stores } = await bot.store.containers.locations.items.query<Location>('SELECT * FROM c').fetchAll();
+    const listed = visibleText(replies);
+    for (const a of namesakes) expect(listed).toContain(` · ${stores.find((l) => l.id === a.locationId)!.name}`);
+    expect(listed).not.toMatch(new RegExp(` · (${namesakes.map((a) => a.locationId).join('|')})\\b`));
     const chosen = namesakes[1]!;
     const card = visibleText(await bot.send({ text: undefined, value: rows.find((r) => r.data?.accountId === chosen.id)!.data }));
     expect(card).toContain(`${chosen.firstName} ${chosen.lastName}`);

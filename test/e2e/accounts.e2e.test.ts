@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../src/features/accounts/accounts.schemas';
+import type { Location } from '../../src/features/locations/locations.schemas';
 import type { Note } from '../../src/features/notes/notes.schemas';
 import { newestCardWith, openChat, sendMessage, startPlaygroundSession, type PlaygroundSession } from './playground';
 
@@ -42,9 +43,12 @@ describe('Agents Playground: the customer card', () => {
     await sendMessage(page, `account ${lastName}`);
     const list = newestCardWith(page, `For "${lastName}"`);
     await expect.poll(() => list.getByText(`${same.length} matches`).count(), { timeout: 20_000 }).toBe(1);
+    const stores = (await session.deskmate.store.containers.locations.items.query<Location>('SELECT * FROM c').fetchAll()).resources;
     for (const a of same) {
       const row = list.getByText(`${a.firstName} ${a.lastName} · ID •••${a.id.slice(-3)}`);
       expect(await row.count(), a.id).toBe(1);
+      // The store by its name, as agents know it.
+      expect(await list.getByText(stores.find((l) => l.id === a.locationId)!.name, { exact: false }).count(), a.id).toBeGreaterThan(0);
     }
     expect(await list.getByText(same[0]!.status, { exact: true }).count()).toBeGreaterThan(0);
     await session.screenshot('accounts-name-list');

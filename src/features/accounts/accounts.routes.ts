@@ -58,7 +58,12 @@ export function registerAccountRoutes(app: Application, deps: AccountsDeps): voi
     const { matches, continuation: next } = await deps.accounts.find(query, { continuation });
     if (matches.length === 1 && page === 1 && !next) return showAccount(context, deps, matches[0]!.id);
     if (matches.length === 0 && page === 1) return send(context, noAccountCard(query));
-    return send(context, accountListCard({ query, matches, continuation: next, page }));
+    const stores = await deps.locations.getMany(matches.map((m) => m.locationId));
+    const named = matches.map((m) => {
+      const locationName = stores.get(m.locationId)?.name;
+      return locationName ? { ...m, locationName } : m;
+    });
+    return send(context, accountListCard({ query, matches: named, continuation: next, page }));
   };
 
   const searchTextOf = (context: TurnContext) => (context.activity.type === 'message' ? accountSearchText(context.activity.text ?? '') : undefined);

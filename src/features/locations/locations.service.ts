@@ -24,4 +24,11 @@ export class LocationsService {
   get(id: string): Promise<Location | undefined> {
     return this.byId.get(id);
   }
+
+  /** Each of these locations once, however often its id repeats (undefined for one not set up). */
+  async getMany(ids: Iterable<string>): Promise<Map<string, Location | undefined>> {
+    const unique = [...new Set(ids)];
+    const found = await Promise.all(unique.map((id) => this.get(id)));
+    return new Map(unique.map((id, i) => [id, found[i]]));
+  }
 }

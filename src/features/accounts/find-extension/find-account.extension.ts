@@ -10,7 +10,6 @@ import { isDomainError } from '../../../shared/errors';
 import type { Logger } from '../../../shared/logger';
 import { TURN_OUTCOME_KEY, TURN_ROUTE_KEY, type TurnOutcome } from '../../../shared/turn';
 import type { LocationsService } from '../../locations/locations.service';
-import type { Location } from '../../locations/locations.schemas';
 import { requirePermission, type Caller } from '../../people/people.service';
 import { parseAccountQuery } from '../account-query';
 import type { Account } from '../accounts.schemas';
@@ -88,7 +87,7 @@ async function findAccounts(deps: FindAccountExtensionDeps, context: TurnContext
   const { matches } = await deps.accounts.find(parsed, { pageSize: FIND_ACCOUNT_MAX_RESULTS });
   const accounts = (await Promise.all(matches.slice(0, FIND_ACCOUNT_MAX_RESULTS).map((match) => readAccount(deps.accounts, match.id)))).filter((a): a is Account => a !== undefined);
   if (accounts.length === 0) return { result: noMatchMessage(text), outcome: 'ok' };
-  const locations = await readLocations(deps.locations, accounts);
+  const locations = await deps.locations.getMany(accounts.map((a) => a.locationId));
   return { result: accountsResult(accounts.map((account) => ({ account, location: locations.get(account.locationId) }))), outcome: 'ok' };
 }
 
@@ -100,13 +99,6 @@ async function readAccount(accounts: AccountsService, id: string): Promise<Accou
     if (isDomainError(error) && error.code === 'not_found') return undefined;
     throw error;
   }
-}
-
-/** Each location once, however many of the accounts are at it. */
-async function readLocations(locations: LocationsService, accounts: readonly Account[]): Promise<Map<string, Location | undefined>> {
-  const ids = [...new Set(accounts.map((a) => a.locationId))];
-  const found = await Promise.all(ids.map((id) => locations.get(id)));
-  return new Map(ids.map((id, i) => [id, found[i]]));
 }
 
 function setOutcome(context: TurnContext, outcome: TurnOutcome): void {
