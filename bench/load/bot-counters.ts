@@ -12,6 +12,7 @@
  * It also answers `heap` with process.memoryUsage(), after a full GC when asked and node has --expose-gc.
  */
 import { createRequire } from 'node:module';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { join } from 'node:path';
 import { bulkOperations } from '../../src/store/counting-container';
 import { countClientRequests, emptyServerCounts } from '../accounts/instrument';
@@ -68,7 +69,9 @@ function heap(collect: boolean) {
   if (collect && gc) gc();
   const m = process.memoryUsage();
   const mb = (bytes: number) => bytes / 1024 / 1024;
-  return { collected: collect && !!gc, rssMb: mb(m.rss), heapTotalMb: mb(m.heapTotal), heapUsedMb: mb(m.heapUsed), externalMb: mb(m.external), arrayBuffersMb: mb(m.arrayBuffers) };
+  // What each V8 space holds (used) and has taken from the system (committed), MB.
+  const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, { usedMb: mb(s.space_used_size), committedMb: mb(s.physical_space_size) }]));
+  return { collected: collect && !!gc, rssMb: mb(m.rss), heapTotalMb: mb(m.heapTotal), heapUsedMb: mb(m.heapUsed), externalMb: mb(m.external), arrayBuffersMb: mb(m.arrayBuffers), spaces };
 }
 
 process.on('message', (message: { type?: string; id?: number; gc?: boolean }) => {

@@ -28,6 +28,8 @@ export interface BotHeap {
   heapUsedMb: number;
   externalMb: number;
   arrayBuffersMb: number;
+  /** Per V8 space (new_space, old_space, code_space, large_object_space, ...): used and committed MB. */
+  spaces?: Record<string, { usedMb: number; committedMb: number }>;
 }
 
 export interface BotMemory {

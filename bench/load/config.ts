@@ -42,14 +42,14 @@ export function readConfig() {
     /** Demo notes: for the first branch's accounts (the 7 demo stores, as the demo has), every branch, or none. */
     notes: (['demo', 'all', 'none'] as const).find((v) => v === process.env.BENCH_NOTES) ?? ('demo' as const),
     /** Open mentor requests made at build time; each `decide` request takes one. */
-    escalations: envInt('BENCH_ESCALATIONS', 8000, 0),
+    escalations: envInt('BENCH_ESCALATIONS', 12000, 0),
     /** Accounts with 3 units and 20 notes for the `card` kind. */
     cardAccounts: 8,
     notesPerCard: 20,
     kinds: kinds(),
     concurrency,
     /** One load step (a kind at a concurrency), seconds. */
-    stepS: envInt('BENCH_STEP_S', 10),
+    stepS: envInt('BENCH_STEP_S', 20),
     /** Untimed load per kind before the first step (at concurrency 4), seconds; 0 skips. */
     warmupS: envInt('BENCH_WARMUP_S', 2, 0),
     /** A request with no answer after this long counts as an error (timeout). */
