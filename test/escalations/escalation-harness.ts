@@ -14,11 +14,11 @@ import type { Note } from '../../src/features/notes/notes.schemas';
 import type { Person } from '../../src/features/people/people.schemas';
 import { PeopleStore } from '../../src/features/people/people.store';
 import { createLogger } from '../../src/shared/logger';
-import { openStore } from '../../src/store/cosmos-store';
 import { actionsOf, cardText, elementById, type Card } from '../accounts/verify/card-helpers';
 import { activityFrom, logCapture, TEST_PEOPLE, visibleText, type TestUser } from '../helpers/bot-harness';
 import { inChannel, startConnector, type ConnectorCall } from '../links/links-helpers';
 import { inputsOf } from '../notes/note-harness';
+import { openMemoryStore } from '../helpers/memory-store';
 
 export { actionsOf, cardText, elementById, inputsOf, visibleText, type Card };
 
@@ -43,7 +43,7 @@ export async function createEscalationBot(options: { demo?: boolean; knowledge?:
   const config = parseConfig({ ...options.env });
   const logs = logCapture();
   const logger = createLogger('debug', logs.stream);
-  const store = await openStore({ kind: 'embedded', dataFile: '', database: `test-${randomUUID().slice(0, 8)}` }, logger, { persist: false });
+  const store = await openMemoryStore('test', logger);
   const people = new PeopleStore(store.containers.people);
   for (const person of [...Object.values(TEST_PEOPLE), SECOND_MENTOR, BYSTANDER, GROUP_AGENT]) await people.upsert(person as Person);
   if (options.demo) await seedDemoData(store, { today: '2026-11-22', force: true });

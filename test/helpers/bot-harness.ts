@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { parseConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/shared/logger';
-import { openStore, type Store } from '../../src/store/cosmos-store';
+import type { Store } from '../../src/store/cosmos-store';
 import { createAdapter } from '../../src/bot/adapter';
 import { createBot, installMiddleware } from '../../src/bot/app';
 import { PeopleStore } from '../../src/features/people/people.store';
@@ -12,6 +11,7 @@ import type { Person } from '../../src/features/people/people.schemas';
 import { CosmosTurnStateStorage } from '../../src/store/turn-state-storage';
 import { KbService } from '../../src/features/kb/kb.service';
 import { loadKbSnapshot } from '../../src/features/kb/kb.loader';
+import { openMemoryStore } from './memory-store';
 
 export const TEST_PEOPLE = {
   agent: { id: 'aad-agent-1', name: 'Avery Agent', roles: ['agent'], locationIds: [], active: true },
@@ -62,7 +62,7 @@ export async function createBotHarness(options: { env?: Record<string, string>; 
   const config: Config = parseConfig({ ...options.env });
   const logs = logCapture();
   const logger = createLogger('debug', logs.stream);
-  const store: Store = await openStore({ kind: 'embedded', dataFile: '', database: `test-${randomUUID().slice(0, 8)}` }, logger, { persist: false });
+  const store: Store = await openMemoryStore('test', logger);
   const people = new PeopleStore(store.containers.people);
   for (const person of Object.values(TEST_PEOPLE)) await people.upsert(person as Person);
   const storage = options.memoryState ? new MemoryStorage() : new CosmosTurnStateStorage(store.containers.botstate);

@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocationsService } from '../../src/features/locations/locations.service';
 import { LocationsStore } from '../../src/features/locations/locations.store';
 import type { Link, UserLink } from '../../src/features/links/links.schemas';
 import { LinksStore } from '../../src/features/links/links.store';
-import { silentLogger } from '../../src/shared/logger';
 import { countingContainer } from '../../src/store/counting-container';
-import { openStore, type Store } from '../../src/store/cosmos-store';
+import type { Store } from '../../src/store/cosmos-store';
 import { seedLocations, TENANT } from './links-helpers';
+import { openMemoryStore } from '../helpers/memory-store';
 
 const link = (overrides: Partial<Link> = {}): Link => ({
   id: 'location:PDX1',
@@ -48,7 +47,7 @@ describe('LinksStore with the real SDK on the embedded server', () => {
   let store: Store;
   let links: LinksStore;
   beforeAll(async () => {
-    store = await openStore({ kind: 'embedded', dataFile: '', database: `links-${randomUUID().slice(0, 8)}` }, silentLogger(), { persist: false });
+    store = await openMemoryStore('links');
     links = new LinksStore(store.containers.conversations);
   });
   afterAll(() => store.close());

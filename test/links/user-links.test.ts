@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from 'botbuilder';
 import { personalChatEvent } from '../../src/features/links/links.reference';
@@ -6,10 +5,11 @@ import { userLinkDocumentSchema } from '../../src/features/links/links.schemas';
 import { LinksService } from '../../src/features/links/links.service';
 import { LinksStore } from '../../src/features/links/links.store';
 import { RecentMap, UserLinkRecorder } from '../../src/features/links/user-links';
-import { createLogger, silentLogger } from '../../src/shared/logger';
-import { openStore, type Store } from '../../src/store/cosmos-store';
+import { createLogger } from '../../src/shared/logger';
+import type { Store } from '../../src/store/cosmos-store';
 import { activityFrom, createBotHarness, logCapture, visibleText } from '../helpers/bot-harness';
 import { inChannel, storedUserLink } from './links-helpers';
+import { openMemoryStore } from '../helpers/memory-store';
 
 /** The tenant `activityFrom` puts in a personal chat's channel data. */
 const PERSONAL_TENANT = '00000000-0000-0000-0000-0000000000001';
@@ -161,7 +161,7 @@ describe('the in-memory record of stored references', () => {
   describe('with the real SDK on the embedded server', () => {
     let store: Store;
     beforeAll(async () => {
-      store = await openStore({ kind: 'embedded', dataFile: '', database: `users-${randomUUID().slice(0, 8)}` }, silentLogger(), { persist: false });
+      store = await openMemoryStore('users');
     });
     afterAll(() => store.close());
 

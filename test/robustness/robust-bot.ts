@@ -12,9 +12,10 @@ import type { Person } from '../../src/features/people/people.schemas';
 import { PeopleStore } from '../../src/features/people/people.store';
 import { createLogger } from '../../src/shared/logger';
 import type { ContainerName } from '../../src/store/containers';
-import { openStore, type Store } from '../../src/store/cosmos-store';
+import type { Store } from '../../src/store/cosmos-store';
 import { bulkOperations } from '../../src/store/counting-container';
 import { activityFrom, logCapture, TEST_PEOPLE, type TestUser } from '../helpers/bot-harness';
+import { openMemoryStore } from '../helpers/memory-store';
 
 export const TODAY = '2026-11-22';
 /** Someone Teams knows but Deskmate does not (no person document). */
@@ -108,7 +109,7 @@ export async function createRobustBot(options: { store?: Store; seed?: boolean }
   const config = parseConfig({});
   const logs = logCapture();
   const logger = createLogger('info', logs.stream);
-  const store = options.store ?? (await openStore({ kind: 'embedded', dataFile: '', database: `robust-${randomUUID().slice(0, 8)}` }, logger, { persist: false }));
+  const store = options.store ?? (await openMemoryStore('robust', logger));
   const people = new PeopleStore(store.containers.people);
   for (const person of Object.values(TEST_PEOPLE)) await people.upsert(person as Person);
   if (options.seed ?? true) await seedDemoData(store, { today: TODAY, force: true });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Container } from '@azure/cosmos';
-import { openStore, type Store } from '../../src/store/cosmos-store';
-import { silentLogger } from '../../src/shared/logger';
+import type { Store } from '../../src/store/cosmos-store';
+import { openMemoryStore } from '../helpers/memory-store';
 
 /**
  * The embedded server answers a query sent with a partition key from that partition alone, as Cosmos
@@ -12,7 +12,7 @@ describe('embedded store: queries scoped to a partition', () => {
   let store: Store;
   let notes: Container;
   beforeAll(async () => {
-    store = await openStore({ kind: 'embedded', dataFile: '', database: 'partition-test' }, silentLogger(), { persist: false });
+    store = await openMemoryStore('partition');
     notes = store.containers.notes;
     const docs = Array.from({ length: 60 }, (_, i) => ({ id: `n${i}`, accountId: `A${i % 3}`, createdAt: `2026-01-${String((i % 28) + 1).padStart(2, '0')}T0${i % 10}:00:00Z`, text: `note ${i}` }));
     for (let i = 0; i < docs.length; i += 20) await notes.items.bulk(docs.slice(i, i + 20).map((resourceBody) => ({ operationType: 'Create' as const, resourceBody })));

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Container } from '@azure/cosmos';
-import { openStore, type Store } from '../../src/store/cosmos-store';
-import { silentLogger } from '../../src/shared/logger';
+import type { Store } from '../../src/store/cosmos-store';
 import { readManyById } from '../../src/store/read-many';
+import { openMemoryStore } from '../helpers/memory-store';
 
 /** Many documents by id in one bulk request, against the real SDK and the embedded server. */
 describe('readManyById', () => {
   let store: Store;
   let people: Container;
   beforeAll(async () => {
-    store = await openStore({ kind: 'embedded', dataFile: '', database: 'read-many-test' }, silentLogger(), { persist: false });
+    store = await openMemoryStore('read-many');
     people = store.containers.people;
     const docs = Array.from({ length: 150 }, (_, i) => ({ id: `p${i}`, name: `Person ${i}` }));
     for (let i = 0; i < docs.length; i += 50) await people.items.bulk(docs.slice(i, i + 50).map((resourceBody) => ({ operationType: 'Create' as const, resourceBody })));

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Application } from '@microsoft/teams-ai';
 import { MemoryStorage, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
 import { parseConfig } from '../../../src/config';
 import { createLogger } from '../../../src/shared/logger';
-import { openStore, type Store } from '../../../src/store/cosmos-store';
+import type { Store } from '../../../src/store/cosmos-store';
 import { createAdapter } from '../../../src/bot/adapter';
 import { createBot, installMiddleware } from '../../../src/bot/app';
 import { seedDemoData } from '../../../src/demo/seed-demo-data';
@@ -25,6 +24,7 @@ import { registerVerifyRoutes } from '../../../src/features/accounts/verify/veri
 import { registerPromiseRoutes } from '../../../src/features/accounts/promise/promise.routes';
 import { activityFrom, logCapture, TEST_PEOPLE, type TestUser } from '../../helpers/bot-harness';
 import type { Card } from './card-helpers';
+import { openMemoryStore } from '../../helpers/memory-store';
 
 export { actionsOf, cardText, elementById, type Card } from './card-helpers';
 export type InvokeReply = { status: number; type: string; card: Card };
@@ -42,7 +42,7 @@ export async function createFormHarness(options: { bare?: boolean } = {}) {
   const config = parseConfig({});
   const logs = logCapture();
   const logger = createLogger('debug', logs.stream);
-  const store: Store = await openStore({ kind: 'embedded', dataFile: '', database: `test-${randomUUID().slice(0, 8)}` }, logger, { persist: false });
+  const store: Store = await openMemoryStore('test', logger);
   const peopleStore = new PeopleStore(store.containers.people);
   for (const person of Object.values(TEST_PEOPLE)) await peopleStore.upsert(person as Person);
   await seedDemoData(store, { today: utcToday(), force: true });

@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { runReminderPass } from '../../../src/features/tasks/reminders';
 import { MAX_TRIES_PER_DAY } from '../../../src/features/tasks/reminders/reminder-claim';
 import { TasksStore } from '../../../src/features/tasks/tasks.store';
 import { createLogger } from '../../../src/shared/logger';
-import { openStore } from '../../../src/store/cosmos-store';
 import { logCapture } from '../../helpers/bot-harness';
 import { useReminderWorld, pacific, postsTo } from './reminder-harness';
+import { openMemoryStore } from '../../helpers/memory-store';
 
 const NOW = pacific('2026-11-24', '10:00');
 
@@ -82,7 +81,7 @@ describe('overdue task reminders: failures', () => {
   it('never throws when the tasks cannot be read', async () => {
     const logs = logCapture();
     const logger = createLogger('debug', logs.stream);
-    const broken = await openStore({ kind: 'embedded', dataFile: '', database: `broken-${randomUUID().slice(0, 8)}` }, logger, { persist: false });
+    const broken = await openMemoryStore('broken', logger);
     try {
       await broken.containers.tasks.delete();
       const sources = world().sources();
