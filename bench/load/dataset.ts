@@ -34,7 +34,7 @@ import { cardNotesOf } from './card-notes';
 import { createEscalations } from './open-requests';
 
 /** Bump when what a build writes changes, so older builds are not reused. */
-const BUILD_VERSION = 5; // 3: name lookups; 4: distinct KB article titles; 5: requests posted to a linked mentors' channel
+const BUILD_VERSION = 6; // 3: name lookups; 4: distinct KB article titles; 5: requests posted to a linked mentors' channel; 6: data file format 2 (a line per document)
 const DATABASE = 'deskmate';
 const TENANT = '00000000-0000-0000-0000-0000000000b1';
 

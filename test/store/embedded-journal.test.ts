@@ -1,42 +1,17 @@
 import { appendFileSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { CosmosClient } from '@azure/cosmos';
+import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/shared/logger';
-import { embeddedClient } from '../../src/store/cosmos-store';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embedded/embedded-cosmos';
+import { startEmbeddedCosmos } from '../../src/store/embedded/embedded-cosmos';
 import { journalSeqs } from '../../src/store/embedded/journal';
-import { tempDir } from '../helpers/temp-dir';
+import { serversOnFiles } from '../helpers/embedded-on-file';
 
 /**
  * The embedded server's data file and journal, in this process: every change is appended to the
  * journal shortly after it is made; loading replays the journal on top of the data file; closing folds
  * the journal into the data file. "Abandoning" a server (never closing it) stands for a crash.
  */
-const running: { server: EmbeddedCosmos; client: CosmosClient }[] = [];
-const dirs: { remove: () => void }[] = [];
-afterEach(async () => {
-  for (const { server, client } of running.splice(0)) {
-    client.dispose();
-    await server.close();
-  }
-  dirs.splice(0).forEach((d) => d.remove());
-});
-
-async function start(dataFile: string, compactFloorBytes?: number) {
-  const server = await startEmbeddedCosmos({ dataFile, logger: silentLogger(), saveDelayMs: 10, compactFloorBytes });
-  const client = embeddedClient(server);
-  running.push({ server, client });
-  const { database } = await client.databases.createIfNotExists({ id: 'journal-test' });
-  const { container } = await database.containers.createIfNotExists({ id: 'notes', partitionKey: { paths: ['/accountId'] } });
-  return { server, client, notes: container };
-}
-
-function newDataFile(): string {
-  const dir = tempDir();
-  dirs.push(dir);
-  return join(dir.path, 'cosmos.json');
-}
+const { newDataFile, start, stop } = serversOnFiles('journal-test');
 
 /** Starts a second server on the same files while the first is still running, as a restart after a crash sees them. */
 async function readAfterCrash(dataFile: string) {
@@ -87,9 +62,7 @@ describe('embedded store journal', () => {
     const dataFile = newDataFile();
     const first = await start(dataFile);
     for (let i = 0; i < 50; i += 1) await first.notes.items.create({ id: `n${i}`, accountId: `A${i % 5}`, text: `note ${i}` });
-    first.client.dispose();
-    await first.server.close();
-    running.splice(running.indexOf(first), 1);
+    await stop(first);
     expect(journalSeqs(dataFile)).toEqual([]);
     expect(readFileSync(dataFile, 'utf8')).toContain('note 49');
 

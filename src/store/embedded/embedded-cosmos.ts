@@ -36,16 +36,17 @@ export interface EmbeddedCosmosOptions {
 export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions): Promise<EmbeddedCosmos> {
   const { dataFile, logger, saveDelayMs = 500, compactFloorBytes } = options;
   const tls = await createLoopbackCertificate();
-  let account: Account | undefined;
+  // Served once its data file is loaded: until then requests are answered 503.
+  let serving: Account | undefined;
   let persistence: Persistence | undefined;
-  const server = createServer({ cert: tls.cert, key: tls.key, keepAlive: true }, createRequestHandler(() => account!, () => persistence?.schedule()));
+  const server = createServer({ cert: tls.cert, key: tls.key, keepAlive: true }, createRequestHandler(() => serving, () => persistence?.schedule()));
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  account = new Account('127.0.0.1', port);
+  const account = new Account('127.0.0.1', port);
   scopeQueriesByPartition(account);
   let loadedDocuments = 0;
   if (dataFile) {
@@ -57,6 +58,7 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions): Promi
     if (loaded.journalChanges > 0) logger.info({ dataFile, changes: loaded.journalChanges }, 'embedded store: journal replayed');
     persistence = startPersistence(account, { dataFile, delayMs: saveDelayMs, logger, loaded, compactFloorBytes });
   }
+  serving = account;
   return {
     endpoint: `https://127.0.0.1:${port}/`,
     ca: tls.cert,

@@ -2,7 +2,7 @@ import type Account from '@vercel/cosmosdb-server/lib/account';
 import type { Logger } from '../../shared/logger';
 import { applyChanges, trackChanges } from './change-tracker';
 import { appendToJournal, fileSize, journalPath, journalSeqs, readJournals, removeJournalsBefore } from './journal';
-import { readSnapshotFile, restoreSnapshot, writeSnapshotFile } from './snapshot';
+import { loadSnapshotFile, writeSnapshotFile } from './snapshot';
 
 /** What loading the data file found. */
 export interface LoadedData {
@@ -20,7 +20,7 @@ export interface LoadedData {
  * without one belong to a data file that was deleted (to start afresh) and are removed.
  */
 export async function loadDataFile(account: Account, dataFile: string, logger: Logger): Promise<LoadedData> {
-  const snapshot = readSnapshotFile(dataFile);
+  const snapshot = await loadSnapshotFile(dataFile, account);
   if (!snapshot) {
     const stale = journalSeqs(dataFile);
     if (stale.length > 0) {
@@ -30,17 +30,13 @@ export async function loadDataFile(account: Account, dataFile: string, logger: L
     await writeSnapshotFile(dataFile, account, 0);
     return { documents: 0, journalChanges: 0, journalSeq: 0, journalBytes: 0, snapshotBytes: await fileSize(dataFile) };
   }
-  restoreSnapshot(account, snapshot);
-  const fromSeq = snapshot.journalSeq ?? 0;
-  const journals = readJournals(dataFile, fromSeq);
+  const journals = readJournals(dataFile, snapshot.journalSeq);
   const replay = applyChanges(account, journals.changes);
   if (replay.skipped > 0) logger.warn({ dataFile, skipped: replay.skipped }, 'embedded store: journal lines for containers that are gone were skipped');
-  let documents = 0;
-  for (const database of snapshot.databases) for (const collection of database.collections) documents += collection.documents.length;
   return {
-    documents,
+    documents: snapshot.documents,
     journalChanges: journals.changes.length,
-    journalSeq: Math.max(fromSeq, ...journalSeqs(dataFile)),
+    journalSeq: Math.max(snapshot.journalSeq, ...journalSeqs(dataFile)),
     journalBytes: journals.bytes,
     snapshotBytes: await fileSize(dataFile),
   };

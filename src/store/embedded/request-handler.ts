@@ -11,10 +11,17 @@ type Handler = (account: Account, req: IncomingMessage, res: ServerResponse, par
  * open (the package's own server closes every connection, which makes each call about 5x slower).
  * `onWrite` is called after every successful change, so the owner can schedule a save. A query
  * with a partition key reads that partition only (see partition-scope.ts), as in Cosmos DB.
+ * Until `account()` gives the account (its data file is still loading) every request gets a 503.
  */
-export function createRequestHandler(account: () => Account, onWrite: () => void) {
+export function createRequestHandler(account: () => Account | undefined, onWrite: () => void) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    void respond(account(), req, res).then(
+    const loaded = account();
+    if (!loaded) {
+      req.resume();
+      res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' }).end(JSON.stringify({ code: 'ServiceUnavailable', message: 'the embedded store is still loading its data file' }));
+      return;
+    }
+    void respond(loaded, req, res).then(
       (changed) => {
         if (changed) onWrite();
       },
