@@ -80,6 +80,20 @@ describe('embedded store: queries scoped to a partition', () => {
     expect(await inP()).toEqual([]);
   });
 
+  it('tells a number partition from a string one, and a document without the key is in no partition a query can name', async () => {
+    await notes.items.create({ id: 'num', accountId: 7, text: 'number' });
+    await notes.items.create({ id: 'str', accountId: '7', text: 'string' });
+    await notes.items.create({ id: 'flag', accountId: true, text: 'boolean' });
+    await notes.items.create({ id: 'keyless', text: 'no account' });
+    const inPartition = async (partitionKey: string | number | boolean) => ids((await notes.items.query<{ id: string }>('SELECT * FROM c', { partitionKey }).fetchAll()).resources);
+    expect(await inPartition(7)).toEqual(['num']);
+    expect(await inPartition('7')).toEqual(['str']);
+    expect(await inPartition(true)).toEqual(['flag']);
+    expect(await inPartition('true')).toEqual([]);
+    const { resources: everyone } = await notes.items.query<{ id: string }>('SELECT * FROM c').fetchAll();
+    expect(everyone.map((r) => r.id)).toContain('keyless');
+  });
+
   it('still refuses a broken query with a clear error', async () => {
     await expect(notes.items.query('SELEC * FROM c', { partitionKey: 'A1' }).fetchAll()).rejects.toMatchObject({ code: 400 });
   });

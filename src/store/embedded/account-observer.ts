@@ -15,6 +15,7 @@ export interface ItemMap<T> {
   delete(idOrRid: string, partition?: unknown): void;
   _item(keyPath: string, value: string, partition?: unknown): Readable;
   _getPartition(data: unknown): unknown;
+  _getPartitionKeyPath(): string[];
   query(params: unknown, options: unknown): unknown;
 }
 export interface ContainerNode extends Readable {
@@ -36,8 +37,8 @@ export interface AccountObserver {
   container?(database: DatabaseNode, rid: string): void;
   /** A container is there: once for each at the start, then for each new one. */
   containerFound?(container: ContainerNode): void;
-  /** A document of `container` was set (after) or deleted (before): what it holds. */
-  documentSet?(container: ContainerNode, doc: StoredItem): void;
+  /** A document of `container` was set (after: what it holds, and the server's item for it) or deleted (before). */
+  documentSet?(container: ContainerNode, doc: StoredItem, item: Readable | undefined): void;
   documentDeleted?(container: ContainerNode, doc: StoredItem): void;
 }
 
@@ -63,7 +64,7 @@ export function observeAccount(account: Account, observer: AccountObserver): voi
   };
   const watchContainer = (container: ContainerNode) => {
     observer.containerFound?.(container);
-    wrap(container.documents, (doc) => observer.documentSet?.(container, doc), (doc) => observer.documentDeleted?.(container, doc));
+    wrap(container.documents, (doc, item) => observer.documentSet?.(container, doc, item), (doc) => observer.documentDeleted?.(container, doc));
   };
   const watchDatabase = (database: DatabaseNode) => {
     database.collections._data.forEach(watchContainer);

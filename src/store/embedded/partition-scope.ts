@@ -10,24 +10,28 @@ import { observeAccount, type ContainerNode, type Readable, type StoredItem } fr
  * container, its documents by partition key value, and while a request runs inside `runInPartition`
  * the container's query sees that partition's documents only. Results are those Cosmos DB gives.
  */
-const currentPartition = new AsyncLocalStorage<string>();
+type PartitionValue = string | number | boolean;
+const currentPartition = new AsyncLocalStorage<PartitionValue>();
 
-/** The partition a request names, as a map key; undefined when it names none (or one this cannot read). */
-export function partitionOf(headers: IncomingHttpHeaders): string | undefined {
+/**
+ * The partition a request names (a string, number or boolean: a map key as it is, since a Map tells
+ * "1" from 1); undefined when it names none, or one this cannot read.
+ */
+export function partitionOf(headers: IncomingHttpHeaders): PartitionValue | undefined {
   const header = headers['x-ms-documentdb-partitionkey'];
   if (typeof header !== 'string') return undefined;
   try {
     const value = JSON.parse(header) as unknown;
     if (!Array.isArray(value) || value.length !== 1) return undefined;
     const [key] = value as unknown[];
-    return typeof key === 'string' || typeof key === 'number' || typeof key === 'boolean' ? JSON.stringify(key) : undefined;
+    return isPartitionValue(key) ? key : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** Runs `work` (a request's handling) with queries scoped to `partition`. */
-export function runInPartition<T>(partition: string, work: () => T): T {
+export function runInPartition<T>(partition: PartitionValue, work: () => T): T {
   return currentPartition.run(partition, work);
 }
 
@@ -36,7 +40,7 @@ export function scopeQueriesByPartition(account: Account): void {
   const indexes = new WeakMap<ContainerNode, PartitionIndex>();
   observeAccount(account, {
     containerFound: (container) => indexes.set(container, new PartitionIndex(container)),
-    documentSet: (container, doc) => indexes.get(container)?.add(doc),
+    documentSet: (container, doc, item) => indexes.get(container)?.add(doc, item),
     documentDeleted: (container, doc) => indexes.get(container)?.remove(doc),
   });
 }
@@ -47,13 +51,16 @@ export function scopeQueriesByPartition(account: Account): void {
  * document is kept as it is and only a partition with two or more gets a map of its own.
  */
 class PartitionIndex {
-  private readonly partitions = new Map<string, Readable | Map<string, Readable>>();
+  private readonly partitions = new Map<PartitionValue | null, Readable | Map<string, Readable>>();
 
   constructor(private readonly container: ContainerNode) {
     const documents = container.documents;
+    // The server splits the container's partition key path anew (and copies it as it walks it) for
+    // every document it stores or reads; the path never changes, so it is split once here.
+    documents._getPartition = partitionReader(documents._getPartitionKeyPath());
     for (const item of documents._data.values()) {
       const doc = item.read();
-      if (doc) this.add(doc);
+      if (doc) this.add(doc, item);
     }
     // The server's query reads `_data` once, synchronously, at its start: for a scoped request it
     // reads the partition's map instead, and the container's map is back before anything else runs.
@@ -71,8 +78,8 @@ class PartitionIndex {
     };
   }
 
-  add(doc: StoredItem): void {
-    const item = this.container.documents._data.get(doc._rid);
+  /** `item`: the server's item for `doc`, as its container's map holds it. */
+  add(doc: StoredItem, item: Readable | undefined): void {
     if (!item) return;
     const key = this.keyOf(doc);
     const held = this.partitions.get(key);
@@ -92,15 +99,33 @@ class PartitionIndex {
     }
   }
 
-  private documentsOf(key: string): Map<string, Readable> {
+  private documentsOf(key: PartitionValue): Map<string, Readable> {
     const held = this.partitions.get(key);
     if (held === undefined) return new Map();
     return held instanceof Map ? held : new Map([[ridOf(held), held]]);
   }
 
-  private keyOf(doc: StoredItem): string {
-    return JSON.stringify(this.container.documents._getPartition(doc) ?? null);
+  /** A document's partition key value; any other value (none, null, an object) is one key no request can name. */
+  private keyOf(doc: StoredItem): PartitionValue | null {
+    const value = this.container.documents._getPartition(doc);
+    return isPartitionValue(value) ? value : null;
   }
+}
+
+/** What the server's `_getPartition` gives for `path` (its parts), without splitting or copying it per document. */
+function partitionReader(path: readonly string[]): (data: unknown) => unknown {
+  return (data) => {
+    let value = data;
+    for (const key of path) {
+      if (!value) return undefined;
+      value = (value as Record<string, unknown>)[key];
+    }
+    return path.length === 0 ? undefined : value;
+  };
+}
+
+function isPartitionValue(value: unknown): value is PartitionValue {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
 /** The _rid of a stored item (the server keys its maps by it). */
