@@ -62,6 +62,8 @@ export async function startDeskmate(config: Config, logger: Logger, options: { p
   // Ready without waiting for KB embeddings: until they are, questions are ranked lexically.
   readiness.markReady('store');
   readiness.markReady('kb');
+  // Once ready, not before: the store's process loads its data file on the other core until then.
+  setImmediate(() => kb.warm());
   logger.info(
     { endpoint: `${http.url}/api/messages`, store: store.description, loadedDocuments: store.loadedDocuments, kbSections: kb.sectionCount, kbAnswers: kbAnswerMode(config), kbRanking: kbRankingMode(config) },
     `Deskmate is ready at ${http.url}/api/messages (store: ${store.description}; KB: ${config.kbDir}, ${kbAnswerMode(config)} answers${config.azureOpenAIEmbeddings ? `, ${kbRankingMode(config)} ranking once the sections are embedded` : ''})`,

@@ -50,6 +50,10 @@ describe('text analysis', () => {
     expect(normalize('Café DÉJÀ-vu, naïve Zoë!')).toBe('cafe deja vu naive zoe');
     expect(normalize("CT's AutoPay (auto-pay) — $25.00?")).toBe('ct autopay auto pay 25 00');
     expect(normalize('  ¿Qué?  ')).toBe('que');
+    // Letters and digits outside ASCII stay, whatever surrounds them; every other run becomes one space.
+    expect(normalize('Straße • Ærø… 2½ — ΣΊΣΥΦΟΣ, 日本語。 😀 ok')).toBe('straße ærø 2½ σισυφος 日本語 ok');
+    expect(normalize('• Gate code: 4417 •')).toBe('gate code 4417');
+    expect(normalize('A.B — C')).toBe('a b c');
   });
 
   it('drops stop words and stems inflections', () => {

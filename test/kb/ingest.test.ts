@@ -341,7 +341,7 @@ describe('kb check (checkArticles)', () => {
       'a-billing.md': '# Billing Basics\n\n## Due dates\nRent is due on the first day of every month.\n',
       'b-billing.md': '---\ntitle: billing basics\n---\n\n## Late fees\nA late fee is added five days after the due date.\n',
       'flat.md': '# Flat Article\n\nOne long block of text without any heading below the title, which is hard to cite.\n',
-      'thin.md': '# Thin Article\n\n## Filled\nThis section has enough words to be useful to an agent.\n\n## Placeholder\nTBD\n',
+      'thin.md': '# Thin Article\n\n## Filled\nThis section has enough words to be useful to an agent.\n\n## Placeholder\nTBD\n\n## Bullets only\n- •  abcdefghijklmn\n\n## Just enough\nabcdefghijklmno\n',
     });
     const loaded = await loadKb(dir);
     expect(loaded.problems).toEqual([]);
@@ -350,8 +350,10 @@ describe('kb check (checkArticles)', () => {
     expect(of('a-billing.md').some((p) => p.includes('same title') && p.includes('b-billing.md'))).toBe(true);
     expect(of('b-billing.md').some((p) => p.includes('same title') && p.includes('a-billing.md'))).toBe(true);
     expect(of('flat.md').some((p) => p.includes('no headings'))).toBe(true);
-    expect(of('thin.md')).toHaveLength(1);
+    // Fewer than 15 characters besides spaces and bullets is near-empty; 15 is enough.
+    expect(of('thin.md')).toHaveLength(2);
     expect(of('thin.md')[0]).toMatch(/Placeholder.*empty/);
+    expect(of('thin.md')[1]).toMatch(/Bullets only.*empty/);
     // A healthy article with headings is not flagged.
     expect(of('a-billing.md').some((p) => p.includes('no headings') || p.includes('empty'))).toBe(false);
   });

@@ -2,6 +2,7 @@ import type { Logger } from '../../shared/logger';
 import type { Article, KbProblem, Section, SynonymGroups } from './kb.schemas';
 import { relatedArticlesOf, type RelatedArticle } from './kb-related';
 import { KbIndex, type RankedSection } from './search/kb-index';
+import { englishRarity } from './search/english-rarity';
 import { composeAnswer, type AnswerPart } from './search/answer';
 import type { Embedder } from './search/embeddings';
 import { SectionVectors } from './search/section-vectors';
@@ -100,6 +101,11 @@ export class KbService {
       logger: options.logger,
     };
     this.semantic.vectors.update(this.index, this.index.allSections);
+  }
+
+  /** Builds now what questions need besides the index (the English rarity table), so that the first question does not wait for it. */
+  warm(): void {
+    englishRarity();
   }
 
   /** Replaces the KB with a newly loaded one; the mentor answers are indexed with it again. */

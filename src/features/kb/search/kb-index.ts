@@ -56,7 +56,13 @@ export class KbIndex {
   private readonly vocabulary = new SearchableMap<number>();
   private readonly documentFrequency = new Map<string, number>();
   readonly analyze: (text: string) => string[];
-  private readonly rarity: EnglishRarity = englishRarity();
+  /**
+   * Built on first use, not with the index: it is the same for every index in the process, and
+   * stemming its 74,000 words takes about 0.5 s that a start need not wait for (see KbService.warm).
+   */
+  private get rarity(): EnglishRarity {
+    return englishRarity();
+  }
 
   constructor(articles: Article[], synonyms: SynonymGroups) {
     const rewrite = createSynonymRewriter(synonyms);

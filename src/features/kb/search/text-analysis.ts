@@ -14,16 +14,27 @@ const STOP_WORDS = new Set(
   ).split(/\s+/),
 );
 
-/** Lower case, accents removed, and everything but letters, digits and spaces turned into spaces. */
+/** Characters that may decompose into a letter and its accents (nothing below U+00C0 does). */
+const MAY_DECOMPOSE = /[\u00c0-\uffff]/;
+/** Characters outside ASCII, and runs of them: only these can be letters or digits other than a-z and 0-9. */
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_RUNS = /[^\x00-\x7f]+/g;
+
+/**
+ * Lower case, accents removed, and everything but letters, digits and spaces turned into spaces
+ * (one space for each run). The KB is mostly ASCII, so the Unicode-aware steps, which are several
+ * times slower, run only on the text outside ASCII: a-z and 0-9 are the only ASCII letters and
+ * digits there are.
+ */
 export function normalize(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+  const bare = MAY_DECOMPOSE.test(text) ? text.normalize('NFD').replace(/\p{M}+/gu, '') : text;
+  const lower = bare
     .toLowerCase()
     .replace(/['’]s\b/g, '')
     .replace(/['’]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+    .replace(/[^a-z0-9\u0080-\uffff]+/g, ' ');
+  const words = NON_ASCII.test(lower) ? lower.replace(NON_ASCII_RUNS, (run) => run.replace(/[^\p{L}\p{N}]+/gu, ' ')).replace(/ {2,}/g, ' ') : lower;
+  return words.trim();
 }
 
 /**
