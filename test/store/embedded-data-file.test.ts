@@ -116,14 +116,15 @@ describe('embedded store data file', () => {
 describe('reading a file line by line', () => {
   it('hands over every line in order, across chunks, a line longer than a chunk and a last line without a newline', async () => {
     const file = join(newDir(), 'lines.txt');
-    const long = `é${'x'.repeat(3 * 1024 * 1024)}é`;
+    // Longer than two chunks (2 MB each), so one chunk holds no line end at all.
+    const long = `é${'x'.repeat(5 * 1024 * 1024)}é`;
     const lines = ['first', '', long, ...Array.from({ length: 50_000 }, (_, i) => `line ${i} ü`), 'last, no newline'];
     writeFileSync(file, lines.join('\n'));
     const seen: string[] = [];
     const read = await readLines(file, (line, index) => {
       expect(index).toBe(seen.length);
       seen.push(line);
-    }, { maxLineBytes: 4 * 1024 * 1024 });
+    }, { maxLineBytes: 8 * 1024 * 1024 });
     expect(seen).toEqual(lines);
     expect(read.lines).toBe(lines.length);
     expect(read.bytes).toBe(Buffer.byteLength(lines.join('\n')));

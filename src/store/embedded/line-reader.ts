@@ -29,19 +29,31 @@ export async function readLines(path: string, onLine: (line: string, index: numb
       const { bytesRead } = await pending;
       if (bytesRead === 0) break;
       bytes += bytesRead;
-      const chunk = reading;
+      const chunk = reading.subarray(0, bytesRead);
       [reading, spare] = [spare, reading];
       pending = handle.read(reading, 0, CHUNK_BYTES, null);
-      const data = carried.length > 0 ? Buffer.concat([carried, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
       let start = 0;
-      for (let end = data.indexOf(10, start); end !== -1; end = data.indexOf(10, start)) {
-        onLine(data.toString('utf8', start, end), lines);
+      let end = chunk.indexOf(10);
+      if (carried.length > 0) {
+        // Only the line that goes on from the last chunk is put together; the rest is read where it is.
+        if (end === -1) {
+          carried = Buffer.concat([carried, chunk]);
+          if (carried.length > options.maxLineBytes) throw tooLong(path, lines, options.maxLineBytes);
+          continue;
+        }
+        onLine(Buffer.concat([carried, chunk.subarray(0, end)]).toString('utf8'), lines);
+        lines += 1;
+        start = end + 1;
+        end = chunk.indexOf(10, start);
+      }
+      for (; end !== -1; end = chunk.indexOf(10, start)) {
+        onLine(chunk.toString('utf8', start, end), lines);
         lines += 1;
         start = end + 1;
       }
       // What is left is the start of a line that goes on in the next chunk; it is copied, because its chunk is read into again.
-      carried = Buffer.from(data.subarray(start));
-      if (carried.length > options.maxLineBytes) throw new Error(`${path}: line ${lines + 1} is longer than ${options.maxLineBytes} bytes`);
+      carried = Buffer.from(chunk.subarray(start));
+      if (carried.length > options.maxLineBytes) throw tooLong(path, lines, options.maxLineBytes);
     }
     if (carried.length > 0) {
       onLine(carried.toString('utf8'), lines);
@@ -51,4 +63,8 @@ export async function readLines(path: string, onLine: (line: string, index: numb
   } finally {
     await handle.close();
   }
+}
+
+function tooLong(path: string, lines: number, maxLineBytes: number): Error {
+  return new Error(`${path}: line ${lines + 1} is longer than ${maxLineBytes} bytes`);
 }
