@@ -18,7 +18,7 @@ export interface ServerOnFile {
  * `database`. After each test every server still running is closed and the folders removed.
  */
 export function serversOnFiles(database: string) {
-  const running: ServerOnFile[] = [];
+  const running: Omit<ServerOnFile, 'notes'>[] = [];
   const dirs: { remove: () => void }[] = [];
   afterEach(async () => {
     for (const { server, client } of running.splice(0)) {
@@ -37,16 +37,14 @@ export function serversOnFiles(database: string) {
     async start(dataFile: string, compactFloorBytes?: number): Promise<ServerOnFile> {
       const server = await startEmbeddedCosmos({ dataFile, logger: silentLogger(), saveDelayMs: 10, compactFloorBytes });
       const client = embeddedClient(server);
-      const started = { server, client, notes: undefined as unknown as Container };
-      running.push(started);
+      running.push({ server, client });
       const { database: db } = await client.databases.createIfNotExists({ id: database });
-      const { container } = await db.containers.createIfNotExists({ id: 'notes', partitionKey: { paths: ['/accountId'] } });
-      started.notes = container;
-      return started;
+      const { container: notes } = await db.containers.createIfNotExists({ id: 'notes', partitionKey: { paths: ['/accountId'] } });
+      return { server, client, notes };
     },
     /** Closes a server as a clean stop does (its journal folded into the data file). */
     async stop(started: ServerOnFile): Promise<void> {
-      running.splice(running.indexOf(started), 1);
+      running.splice(running.findIndex((r) => r.server === started.server), 1);
       started.client.dispose();
       await started.server.close();
     },
